@@ -1,0 +1,26 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+
+def seed_demo():
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the demo site, built once per run.
+
+    Tests that use `db` run inside a transaction on top of it; pytest-django runs the
+    transactional tests (the browser tests) last, and those seed again for themselves.
+    """
+    with django_db_blocker.unblock():
+        seed_demo()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The whole demo site as `seed_demo` builds it."""
+    return Site.objects.get(is_default_site=True)
