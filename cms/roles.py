@@ -6,3 +6,21 @@ MARKETING = "Marketing"
 DIRECTORY_MANAGERS = "Directory managers"
 
 ROLE_GROUPS = [WRITERS, CLINICAL_REVIEWERS, MARKETING, DIRECTORY_MANAGERS]
+
+
+def ensure_role_groups(group_model, permission_model, content_type_model):
+    """Create the role groups, each able to reach the admin.
+
+    Takes the models as arguments so that the data migration can pass its historical ones.
+    """
+    admin_type, _ = content_type_model.objects.get_or_create(
+        app_label="wagtailadmin", model="admin"
+    )
+    access_admin, _ = permission_model.objects.get_or_create(
+        content_type=admin_type,
+        codename="access_admin",
+        defaults={"name": "Can access Wagtail admin"},
+    )
+    for name in ROLE_GROUPS:
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.add(access_admin)

@@ -1,7 +1,12 @@
 """Demo content: the home page, made the root of the default site."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Locale, Page, Site
 
+from cms.roles import ensure_role_groups
 from home.models import HomePage
 
 INTRO = (
@@ -11,19 +16,37 @@ INTRO = (
 )
 
 
+def ensure_root():
+    """The tree's root and the default locale, which Wagtail's migrations normally create.
+
+    A test that commits empties every table afterwards; this puts them back.
+    """
+    Locale.objects.get_or_create(
+        language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+    )
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
 def seed(demo):
+    ensure_role_groups(Group, Permission, ContentType)
     home = HomePage.objects.first()
     if home is None:
-        root = Page.get_first_root_node()
-        # Wagtail's installation leaves a childless "Welcome" page (and a site) at the root.
-        for page in root.get_children().filter(slug="home"):
-            if not page.get_children().exists():
-                page.delete()
+        root = ensure_root()
+        # Wagtail's installation leaves a "Welcome" page at the root with the slug we want; it
+        # steps aside now and is deleted once the site points at the new home page.
+        placeholders = list(root.get_children().filter(slug="home"))
+        for placeholder in placeholders:
+            placeholder.slug = f"welcome-{placeholder.pk}"
+            placeholder.save(update_fields=["slug"], clean=False)
         home = root.add_child(
             instance=HomePage(title="Acupuncture research, explained", slug="home", intro=INTRO)
         )
         home.save_revision().publish()
         demo.made("the home page")
+        Site.objects.filter(root_page__in=placeholders).update(root_page=home)
+        for placeholder in placeholders:
+            if not placeholder.get_children().exists():
+                placeholder.delete()
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={

@@ -548,7 +548,9 @@ def seed_article(migraines, demo):
 
 def sample_authors(number, offset):
     names = itertools.islice(
-        itertools.cycle(zip(SAMPLE_INITIALS * 2, SAMPLE_SURNAMES, strict=False)), offset, offset + number
+        itertools.cycle(zip(SAMPLE_INITIALS * 2, SAMPLE_SURNAMES, strict=False)),
+        offset,
+        offset + number,
     )
     return [f"{initials} {surname}" for initials, surname in names]
 

@@ -1,19 +1,14 @@
 from django.db import migrations
 
-ROLE_GROUPS = ["Writers", "Clinical reviewers", "Marketing", "Directory managers"]
+from cms.roles import ROLE_GROUPS, ensure_role_groups
 
 
 def create_role_groups(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    admin_type, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
-    access_admin, _ = Permission.objects.get_or_create(
-        content_type=admin_type, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+    ensure_role_groups(
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        apps.get_model("contenttypes", "ContentType"),
     )
-    for name in ROLE_GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access_admin)
 
 
 def remove_role_groups(apps, schema_editor):
