@@ -1,0 +1,71 @@
+"""The home page: what the site offers, the newest research, conditions, the directory."""
+
+import re
+
+from home.models import FeaturedArticle
+from research.models import ConditionIndexPage, ResearchArticlePage
+from tests import factories
+
+
+def test_home_page_shows_newest_research_conditions_and_the_directory(client, demo_site):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    newest = ResearchArticlePage.objects.live().order_by("-first_published_at")[:6]
+    for article in newest:
+        assert article.title in html
+    migraines = ConditionIndexPage.objects.get(slug="migraines")
+    count = ResearchArticlePage.objects.live().child_of(migraines).count()
+    assert f'Migraines</a> <span class="meta">{count} articles</span>' in html
+    assert 'href="/practitioners/"' in html
+    assert 'href="/research/"' in html
+
+
+def test_condition_counts_only_live_articles(client, demo_site):
+    insomnia = ConditionIndexPage.objects.get(slug="insomnia")
+    live_count = ResearchArticlePage.objects.live().child_of(insomnia).count()
+    ResearchArticlePage.objects.child_of(insomnia).first().unpublish()
+    html = client.get("/").content.decode()
+    assert f'Insomnia</a> <span class="meta">{live_count - 1} articles</span>' in html
+
+
+def test_featured_articles_come_first_and_are_not_repeated(client, demo_site):
+    home = demo_site.root_page.specific
+    oldest = ResearchArticlePage.objects.live().order_by("first_published_at").first()
+    FeaturedArticle.objects.create(page=home, article=oldest, sort_order=0)
+    html = client.get("/").content.decode()
+    featured_at = html.index("Featured research")
+    assert html.index(oldest.title) > featured_at
+    assert html.count(oldest.title) == 1
+
+
+# Site, page, its ancestors, view restrictions, featured, newest, conditions with counts.
+HOME_PAGE_QUERIES = 7
+
+
+def test_home_page_query_count_does_not_grow_with_content(
+    client, demo_site, django_assert_num_queries
+):
+    condition = factories.condition_page("Tinnitus")
+    for _ in range(30):
+        factories.create_article(condition, authors=[f"A{i}" for i in range(10)])
+    home = demo_site.root_page.specific
+    for article in ResearchArticlePage.objects.live()[:3]:
+        FeaturedArticle.objects.create(page=home, article=article)
+    client.get("/")  # warm the site-root cache, as any running server has
+    with django_assert_num_queries(HOME_PAGE_QUERIES):
+        assert client.get("/").status_code == 200
+
+
+def test_every_page_has_a_skip_link_landmarks_and_our_own_assets_only(client, demo_site):
+    for url in ["/", "/research/", "/research/migraines/", "/practitioners/", "/search/"]:
+        html = client.get(url).content.decode()
+        assert '<a class="skip-link" href="#main">' in html, url
+        assert '<main id="main"' in html, url
+        assert "<header" in html and "<footer" in html, url
+        external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+        assert all(link.startswith("http://testserver") for link in external
+                   if ".css" in link or ".js" in link), url
+        assert "style=" not in html, url
+        assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))", html), url
+        assert not re.search(r"\son[a-z]+=", html), url

@@ -1,0 +1,96 @@
+"""Site-wide pages: errors, crawlers' files and the site search."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.test import override_settings
+
+
+def test_unknown_address_gets_the_friendly_404(client, demo_site):
+    response = client.get("/research/no-such-condition/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "We couldn't find that page" in html
+    assert '<a class="skip-link" href="#main">' in html
+    assert 'href="/research/"' in html
+
+
+def test_500_page_stands_alone_in_the_site_look():
+    html = render_to_string("500.html")
+    assert "Something went wrong on our side" in html
+    assert "/static/css/site.css" in html
+
+
+@override_settings(DEBUG_PROPAGATE_EXCEPTIONS=False)
+def test_a_server_error_renders_the_500_page(client, demo_site, monkeypatch):
+    from home.models import HomePage
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HomePage, "get_context", broken)
+    client.raise_request_exception = False
+    response = client.get("/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+def test_robots_txt_points_to_the_sitemap(client, demo_site):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_sitemap_lists_the_public_pages(client, demo_site):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "/research/migraines/imaging-brain-vascular-reactions-headache-treatments/" in body
+    assert "/practitioners/" in body
+    assert "<lastmod>" in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "migraine", "x" * 10_000, "a\x00b", "ｍｉｇｒａｉｎｅ 🌿", "<script>alert(1)</script>"],
+)
+def test_site_search_answers_any_query_safely(client, demo_site, query):
+    response = client.get("/search/", {"q": query, "page": "abc"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_site_search_finds_the_seed_article(client, demo_site):
+    html = client.get("/search/", {"q": "neuroimaging headache"}).content.decode()
+    assert "Imaging the brain and vascular reactions to headache treatments" in html
+
+
+def run_manage(args, env):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.production", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {"SECRET_KEY": "", "ALLOWED_HOSTS": "research.example.org"}
+    result = run_manage(["check"], env)
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_checks():
+    env = {
+        "SECRET_KEY": "a-long-random-production-secret-" + "x7Qk2" * 10,
+        "ALLOWED_HOSTS": "research.example.org",
+    }
+    result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode == 0, result.stderr
