@@ -12,6 +12,7 @@ import pytest
 
 from tests.conftest import seed_demo
 
+# Set for the whole session: Playwright's loop stays up until the test databases are torn down.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
