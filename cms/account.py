@@ -25,9 +25,10 @@ class ReviewerProfileSettingsPanel(BaseSettingsPanel):
     form_class = ReviewerProfileForm
 
     def is_active(self):
-        return self.user.is_superuser or self.user.groups.filter(
-            name=roles.CLINICAL_REVIEWERS
-        ).exists()
+        return (
+            self.user.is_superuser
+            or self.user.groups.filter(name=roles.CLINICAL_REVIEWERS).exists()
+        )
 
     @cached_property
     def reviewer_profile(self):

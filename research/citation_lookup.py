@@ -218,7 +218,7 @@ def from_pubmed(pubmed_id):
             status=404,
         )
     date = PUBMED_DATE.match(summary.get("pubdate", ""))
-    year, month, day = (date.groups() if date else (None, None, None))
+    year, month, day = date.groups() if date else (None, None, None)
     doi = next(
         (
             article_id["value"]

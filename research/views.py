@@ -41,9 +41,7 @@ def citation_lookup(request):
         citation = lookup(identifier)
     except CitationLookupError as error:
         duplicates = _duplicates(known["doi"], known["pubmed"], exclude_pk)
-        return JsonResponse(
-            {"message": str(error), "duplicates": duplicates}, status=error.status
-        )
+        return JsonResponse({"message": str(error), "duplicates": duplicates}, status=error.status)
     return JsonResponse(
         {
             "message": f"Filled in from {citation.source}. Check each field against the study "

@@ -57,9 +57,7 @@ def article_form(title="Acupuncture for tension headache", finding="Fewer headac
 
 
 def add_article_url(condition):
-    return reverse(
-        "wagtailadmin_pages:add", args=["research", "researcharticlepage", condition.pk]
-    )
+    return reverse("wagtailadmin_pages:add", args=["research", "researcharticlepage", condition.pk])
 
 
 def edit_url(page):

@@ -16,9 +16,7 @@ SEED_AUTHORS = ["R Messina", "R H Christensen", "I Cetta", "M Ashina", "M Filipp
 def lookup_as(username, identifier, **params):
     client = Client()
     client.force_login(account(username))
-    return client.get(
-        reverse("research_citation_lookup"), {"identifier": identifier, **params}
-    )
+    return client.get(reverse("research_citation_lookup"), {"identifier": identifier, **params})
 
 
 @pytest.mark.parametrize(
@@ -60,9 +58,7 @@ def test_a_doi_fills_the_citation_from_crossref(citation_services):
 
 def test_crossref_markup_in_titles_becomes_plain_words(citation_services):
     citation = lookup("10.5555/example.acupuncture.2024.17")
-    assert citation.title == (
-        "Acupuncture for tension-type headache: an example randomised trial"
-    )
+    assert citation.title == ("Acupuncture for tension-type headache: an example randomised trial")
     assert citation.authors == ["A Alder", "B K Brook", "C Cole", "D M Dale"]
 
 

@@ -180,7 +180,7 @@ def test_the_review_survives_later_revisions_and_a_later_update_shows(client, de
     assert article.reviewed_at == reviewed
     page = client.get(article.url).content.decode()
     today = timezone.localdate()
-    assert f"on <time datetime=\"{reviewed:%Y-%m-%d}\">" in page
+    assert f'on <time datetime="{reviewed:%Y-%m-%d}">' in page
     assert f'Last updated <time datetime="{today:%Y-%m-%d}">' in page
 
 
