@@ -232,3 +232,18 @@ def test_article_page_queries_with_the_review_credit(client, demo_site, django_a
 
 # Of these, the editorial settings (disclaimer) and the reviewer (credit) are one query each.
 ARTICLE_PAGE_QUERIES = 13
+
+
+def test_the_credit_is_escaped_in_the_page_and_its_json_ld(client, demo_site):
+    ResearchArticlePage.objects.filter(pk=seed_article().pk).update(
+        reviewed_by=account("reviewer"), reviewed_at=timezone.now()
+    )
+    ReviewerProfile.objects.filter(user=account("reviewer")).update(
+        display_name="Dr </script><b>Bold</b>", credentials="MD & PhD"
+    )
+    page = client.get(seed_article().url).content.decode()
+    assert "<b>Bold</b>" not in page
+    assert "</script><b>" not in page
+    [review] = [node for node in json_ld_nodes(page) if "reviewedBy" in node]
+    assert review["reviewedBy"]["name"] == "Dr </script><b>Bold</b>"
+    assert review["reviewedBy"]["honorificSuffix"] == "MD & PhD"
