@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from cms import roles
+from cms.models import ReviewerProfile
 
 DEMO_ACCOUNTS = [
     # (username, first name, last name, group or None for the administrator)
@@ -21,6 +22,10 @@ DEMO_ACCOUNTS = [
     ("marketing", "Mara", "Marketing", roles.MARKETING),
     ("directory", "Dev", "Directory", roles.DIRECTORY_MANAGERS),
 ]
+
+
+# How the demo reviewer is credited on the articles they approve.
+DEMO_REVIEWER_CREDIT = {"display_name": "Dr Rowan Reviewer", "credentials": "MD, LAc"}
 
 
 def load_credentials():
@@ -58,3 +63,13 @@ def seed(demo):
     if changed:
         settings.DEMO_CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
         settings.DEMO_CREDENTIALS_FILE.write_text(json.dumps(credentials, indent=2))
+    seed_reviewer_credit(demo)
+
+
+def seed_reviewer_credit(demo):
+    reviewer = get_user_model().objects.get(username="reviewer")
+    _, created = ReviewerProfile.objects.get_or_create(
+        user=reviewer, defaults=DEMO_REVIEWER_CREDIT
+    )
+    if created:
+        demo.made(f"reviewer credit “{DEMO_REVIEWER_CREDIT['display_name']}”")

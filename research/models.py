@@ -2,10 +2,12 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -15,6 +17,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from research.blocks import ArticleBodyBlock
+from research.panels import EditorialChecksPanel
+from research.review import MedicalReview
 
 
 class ResearchLibraryPage(Page):
@@ -257,6 +261,36 @@ class ResearchArticlePage(Page):
         if len(names) > 3:
             return ", ".join(names[:3]) + " et al."
         return ", ".join(names)
+
+    # --- Clinical review (issue 7) -------------------------------------------------------
+    # Set when a clinical reviewer approves the article in the "Clinical review" workflow
+    # (research.review.record_review_and_publish); never typed in the editor.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinical reviewer who last approved this article.",
+    )
+    reviewed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the last approval happened."
+    )
+
+    content_panels = [EditorialChecksPanel()] + content_panels
+
+    def with_content_json(self, content):
+        """A revision never carries the review: it belongs to the page, as `live` does."""
+        page = super().with_content_json(content)
+        page.reviewed_by_id = self.reviewed_by_id
+        page.reviewed_at = self.reviewed_at
+        return page
+
+    @cached_property
+    def medical_review(self):
+        """The “Medically reviewed by …” credit, or None before the first approval."""
+        return MedicalReview.for_page(self)
 
 
 class ArticleAuthor(Orderable):

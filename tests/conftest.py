@@ -4,6 +4,9 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
+# The stand-in citation services for the fill-in tests and the editorial browser journey.
+from tests.citation_stub import citation_services  # noqa: F401
+
 
 def seed_demo():
     call_command("seed_demo", stdout=io.StringIO())

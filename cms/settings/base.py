@@ -135,3 +135,18 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 DEMO_CONTENT_ALLOWED = True
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
+
+# Editorial workflow: approving an article in "Clinical review" records the reviewer and
+# publishes it (research.review).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "research.review.record_review_and_publish"
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Citation fill-in: public APIs, no key needed; tests point these at a local stub.
+CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org")
+NCBI_EUTILS_URL = os.environ.get("NCBI_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
+CITATION_LOOKUP_TIMEOUT = 5  # seconds; the writer waits on it
+CITATION_LOOKUP_TOOL_NAME = "acupuncture-research-library"
+CITATION_LOOKUP_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+# Crossref and NCBI ask callers to say who they are, with a contact address.
+CITATION_LOOKUP_USER_AGENT = (
+    f"{CITATION_LOOKUP_TOOL_NAME}/1.0 (mailto:{CITATION_LOOKUP_CONTACT_EMAIL})"
+)

@@ -1,0 +1,103 @@
+"""What writers and clinical reviewers may do in the research library, and the review workflow.
+
+Every environment gets the same setup: the data migration creates the "Clinical review"
+workflow and the image permissions, and attaches the workflow and the page permissions to
+the research library if one exists already; on a fresh database the library is created later
+(by seed_demo or by an administrator), and `attach_when_library_created` does it then.
+
+The functions take an app registry so the migration can pass its historical models; the
+rest of the code passes `django.apps.apps`.
+"""
+
+from cms import roles
+
+WORKFLOW_NAME = "Clinical review"
+TASK_NAME = "Clinical review"
+
+# Writers write and submit; reviewers may do the same and approve through the workflow.
+# Neither group may publish directly, so "Submit for review" is the only way to go live.
+PAGE_PERMISSIONS = {
+    roles.WRITERS: ["add_page", "change_page"],
+    roles.CLINICAL_REVIEWERS: ["add_page", "change_page"],
+}
+# Both groups may upload images for articles and choose them; only their own uploads are
+# theirs to change.
+IMAGE_PERMISSIONS = {
+    roles.WRITERS: ["add_image", "choose_image"],
+    roles.CLINICAL_REVIEWERS: ["add_image", "choose_image"],
+}
+
+
+def _permission(apps, app_label, model, codename):
+    content_type, _ = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label=app_label, model=model
+    )
+    permission, _ = apps.get_model("auth", "Permission").objects.get_or_create(
+        content_type=content_type,
+        codename=codename,
+        defaults={"name": f"Can {codename.replace('_', ' ')}"},
+    )
+    return permission
+
+
+def _group(apps, name):
+    return apps.get_model("auth", "Group").objects.get_or_create(name=name)[0]
+
+
+def ensure_workflow(apps):
+    """The "Clinical review" workflow: one group approval task for the clinical reviewers."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        # Historical models lack Task.__init__, which sets the specific content type.
+        content_type, _ = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
+            app_label="wagtailcore", model="groupapprovaltask"
+        )
+        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type)
+    task.groups.add(_group(apps, roles.CLINICAL_REVIEWERS))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    return workflow
+
+
+def grant_image_permissions(apps):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root = Collection.objects.filter(depth=1).first()
+    if root is None:
+        return
+    for group_name, codenames in IMAGE_PERMISSIONS.items():
+        group = _group(apps, group_name)
+        for codename in codenames:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group,
+                collection=root,
+                permission=_permission(apps, "wagtailimages", "image", codename),
+            )
+
+
+def attach_to_library(apps, library_page_id):
+    """Give the library's subtree the page permissions and the "Clinical review" workflow."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    for group_name, codenames in PAGE_PERMISSIONS.items():
+        group = _group(apps, group_name)
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page_id=library_page_id,
+                permission=_permission(apps, "wagtailcore", "page", codename),
+            )
+    WorkflowPage.objects.update_or_create(
+        page_id=library_page_id, defaults={"workflow": ensure_workflow(apps)}
+    )
+
+
+def attach_when_library_created(sender, instance, created, raw=False, **kwargs):
+    """post_save receiver for ResearchLibraryPage: a new library starts under review rules."""
+    if created and not raw:
+        from django.apps import apps
+
+        attach_to_library(apps, instance.pk)

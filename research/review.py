@@ -1,0 +1,112 @@
+"""Clinical review: recording who approved an article, and crediting them on the page.
+
+The review belongs to the page as a whole, not to one revision: `ResearchArticlePage`
+keeps `reviewed_by` and `reviewed_at` when a revision is loaded (see its
+`with_content_json`), so a later draft neither loses nor forges the record.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+# Keeps "</script>" and friends inside JSON-LD from ending the script element early.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@dataclass(frozen=True)
+class MedicalReview:
+    """“Medically reviewed by <name>, <credentials> on <date>”, and a later update if any."""
+
+    reviewer_name: str
+    credentials: str
+    reviewed_on: datetime.date
+    updated_on: datetime.date | None
+    page_url: str
+
+    @classmethod
+    def for_page(cls, page):
+        """The review shown on `page`, or None if it was never reviewed. One query."""
+        if page.reviewed_at is None or page.reviewed_by_id is None:
+            return None
+        reviewer = (
+            get_user_model()
+            .objects.select_related("reviewer_profile")
+            .only(
+                "first_name",
+                "last_name",
+                "username",
+                "reviewer_profile__display_name",
+                "reviewer_profile__credentials",
+            )
+            .filter(pk=page.reviewed_by_id)
+            .first()
+        )
+        if reviewer is None:
+            return None
+        profile = getattr(reviewer, "reviewer_profile", None)
+        reviewed_on = timezone.localdate(page.reviewed_at)
+        published_on = page.last_published_at and timezone.localdate(page.last_published_at)
+        return cls(
+            reviewer_name=(profile and profile.display_name)
+            or reviewer.get_full_name()
+            or reviewer.get_username(),
+            credentials=profile.credentials if profile else "",
+            reviewed_on=reviewed_on,
+            # Approval publishes on the day of the review; a later day means the live
+            # content changed after the reviewer saw it.
+            updated_on=published_on if published_on and published_on > reviewed_on else None,
+            page_url=page.full_url or "",
+        )
+
+    @property
+    def credit(self):
+        return ", ".join(part for part in (self.reviewer_name, self.credentials) if part)
+
+    def schema_org(self):
+        """The schema.org properties of the article's web page: merge into its JSON-LD node."""
+        reviewer = {"@type": "Person", "name": self.reviewer_name}
+        if self.credentials:
+            reviewer["honorificSuffix"] = self.credentials
+        return {"reviewedBy": reviewer, "lastReviewed": self.reviewed_on.isoformat()}
+
+    def json_ld(self):
+        """A MedicalWebPage node carrying the review, ready for a ld+json script element."""
+        node = {
+            "@context": "https://schema.org",
+            "@type": "MedicalWebPage",
+            "@id": self.page_url,
+            "url": self.page_url,
+            **self.schema_org(),
+        }
+        return mark_safe(json.dumps(node, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
+
+
+def record_review_and_publish(workflow_state, user=None):
+    """WAGTAIL_FINISH_WORKFLOW_ACTION: the last approval of a workflow publishes the object.
+
+    For a research article the approver is recorded as its clinical reviewer first, so the
+    published page (and the cache purge that follows publishing) already carries the credit.
+    Approving an article is itself the permission to publish it: reviewers hold no page
+    "publish" permission, which keeps the workflow the only way an article goes live. Other
+    objects (snippets in workflows) are published as Wagtail does by default.
+    """
+    # Imported here: Wagtail imports this function while its own models are still loading.
+    from wagtail.workflows import publish_workflow_state
+
+    from research.models import ResearchArticlePage
+
+    # content_type is the specific type; content_object is the base Page.
+    if not issubclass(workflow_state.content_type.model_class(), ResearchArticlePage):
+        publish_workflow_state(workflow_state, user=user)
+        return
+    page = workflow_state.content_object
+    if user is not None:
+        ResearchArticlePage.objects.filter(pk=page.pk).update(
+            reviewed_by=user, reviewed_at=timezone.now()
+        )
+    # The latest revision loads the page afresh, with the review just recorded.
+    page.get_latest_revision().publish(user=user, skip_permission_checks=True)
