@@ -1,1 +1,2 @@
 """Site-wide content that belongs to no one section; one module per kind of thing."""
+from cms.models.calls_to_action import CallToAction, CallToActionDailyCount  # noqa: F401
