@@ -7,7 +7,7 @@ from django.db.models import F, FloatField, Sum
 from django.db.models.functions import Cast, NullIf
 from django.utils import timezone
 from django.utils.functional import cached_property
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
@@ -25,7 +25,9 @@ def format_rate(rate):
 
 class CallToActionReportFilterSet(WagtailFilterSet):
     date = django_filters.DateFromToRangeFilter(
-        label="Dates", help_text=f"Leave empty for the last {DEFAULT_DAYS} days."
+        label="Dates",
+        help_text=f"Leave empty for the last {DEFAULT_DAYS} days.",
+        widget=DateRangePickerWidget,
     )
     call_to_action = django_filters.ModelChoiceFilter(
         label="Call to action", queryset=CallToAction.objects.order_by("name")

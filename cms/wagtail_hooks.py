@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,7 +15,7 @@ class CallToActionViewSet(SnippetViewSet):
     menu_label = "Calls to action"
     add_to_admin_menu = True
     menu_order = 250
-    list_display = ["name", "heading", "placement", "priority", "status"]
+    list_display = ["name", "heading", "placement", "priority", LiveStatusTagColumn()]
     list_filter = ["placement", "live"]
     search_fields = ["name", "heading"]
 

@@ -7,7 +7,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -149,6 +149,8 @@ class CallToAction(
             ],
             heading="Where it shows",
         ),
+        # The "Set schedule" dialog: when it starts and ends showing.
+        PublishingPanel(),
     ]
 
     search_fields = [
