@@ -2,6 +2,7 @@
 
 import string
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -144,7 +145,7 @@ class CallToAction(
         MultiFieldPanel(
             [
                 FieldPanel("placement"),
-                FieldPanel("conditions"),
+                FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
                 FieldRowPanel([FieldPanel("priority")]),
             ],
             heading="Where it shows",

@@ -135,3 +135,5 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 DEMO_CONTENT_ALLOWED = True
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
+# The admin shows initials instead of fetching avatars from gravatar.com: no third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
