@@ -16,7 +16,9 @@ from django.utils import timezone
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
 
 CACHE_GENERATION_KEY = "calls-to-action:generation"
-CACHE_TIMEOUT = 60 * 60
+# Publishing clears the choice in a shared cache (Redis) at once; with a per-process cache, other
+# processes (and the cron job's scheduled publishing) reach them within this time.
+CACHE_TIMEOUT = 5 * 60
 # Enough to skip past those whose end passes before the cache moves on; one is usually shown.
 CANDIDATES_KEPT = 10
 # Crawlers and link previewers that say what they are; they never count as visitors.

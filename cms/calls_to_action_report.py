@@ -35,6 +35,8 @@ class CallToActionReportFilterSet(WagtailFilterSet):
 
     class Meta:
         model = CallToActionDailyCount
+    verbose_name = "call to action on a page"
+    verbose_name_plural = "calls to action on pages"
         fields = ["date", "call_to_action"]
 
 
@@ -42,6 +44,8 @@ class CallToActionReportView(ReportView):
     page_title = "Calls to action"
     header_icon = "link"
     model = CallToActionDailyCount
+    verbose_name = "call to action on a page"
+    verbose_name_plural = "calls to action on pages"
     permission_required = "view"
     filterset_class = CallToActionReportFilterSet
     results_template_name = "cms/reports/calls_to_action_results.html"

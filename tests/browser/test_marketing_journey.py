@@ -71,6 +71,7 @@ def test_marketing_writes_targets_publishes_and_measures_a_call_to_action(
     page.get_by_label("Preview mode").select_option(label="On Insomnia")
     preview = page.frame_locator("#w-preview-iframe")
     expect(preview.get_by_role("heading", name=HEADING)).to_be_visible()
+    preview.get_by_role("heading", name=HEADING).scroll_into_view_if_needed()
     shoot(page, "marketing-cta-preview")
     page.get_by_role("button", name="Toggle preview").click()
 
