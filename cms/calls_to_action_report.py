@@ -35,8 +35,6 @@ class CallToActionReportFilterSet(WagtailFilterSet):
 
     class Meta:
         model = CallToActionDailyCount
-    verbose_name = "call to action on a page"
-    verbose_name_plural = "calls to action on pages"
         fields = ["date", "call_to_action"]
 
 

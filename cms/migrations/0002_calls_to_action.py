@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
                 ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
                 ('live_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='live revision')),
                 ('locked_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='locked_%(class)ss', to=settings.AUTH_USER_MODEL, verbose_name='locked by')),
-                ('target_page', models.ForeignKey(blank=True, help_text="Where the button leads on this site. Choosing the practitioner directory lands the visitor on practitioners who treat the page's condition.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
+                ('target_page', models.ForeignKey(blank=True, help_text="Where the button leads on this site. Choosing the practitioner directory lands the visitor on practitioners who treat the page's condition.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL)),
             ],
             options={
                 'verbose_name': 'call to action',

@@ -95,7 +95,9 @@ class CallToAction(
         "wagtailcore.Page",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # Deleting the page leaves the call to action without a target: its button then
+        # answers "not found" until an editor chooses another.
+        on_delete=models.SET_NULL,
         related_name="+",
         help_text="Where the button leads on this site. Choosing the practitioner directory "
         "lands the visitor on practitioners who treat the page's condition.",

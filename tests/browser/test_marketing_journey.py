@@ -81,7 +81,9 @@ def test_marketing_writes_targets_publishes_and_measures_a_call_to_action(
 
     # The visitor on an insomnia article sees it; on a migraine article, not
     page.goto(live_site + migraine_article.url)
-    expect(page.get_by_role("heading", name="Ready to try acupuncture for Migraines?")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Ready to try acupuncture for Migraines?")
+    ).to_be_visible()
     expect(page.get_by_role("heading", name=HEADING)).to_have_count(0)
     page.goto(live_site + insomnia_article.url)
     promotion = page.get_by_role("complementary").filter(has_text="Promotion")
