@@ -23,7 +23,7 @@ def click(request, call_to_action_id):
         pk=call_to_action_id,
     )
     from_page_id = request.GET.get("from", "")
-    if not from_page_id.isdigit() or len(from_page_id) > 18:
+    if not (from_page_id.isascii() and from_page_id.isdigit()) or len(from_page_id) > 18:
         raise Http404("The page the call to action was clicked on is missing.")
     from_page = get_object_or_404(Page.objects.live(), pk=int(from_page_id))
     address = calls_to_action.target_address(call_to_action, from_page, request)

@@ -73,6 +73,8 @@ def test_nothing_from_the_query_string_decides_where_it_leads(client, seed_cta):
         {"from": "99999999"},
         {"from": "9" * 40},
         {"from": "1\x00"},
+        {"from": "²"},
+        {"from": "١٢"},
     ],
 )
 def test_an_unknown_page_is_not_found(client, seed_cta, query):
