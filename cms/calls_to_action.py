@@ -71,7 +71,7 @@ def candidates(placement, condition_id):
     )
 
 
-def choose(placement, condition_id, now=None):
+def choose(placement, condition_id):
     """The call to action to show, or None: cached, and never more than one query."""
     generation = cache.get(CACHE_GENERATION_KEY)
     if generation is None:
@@ -83,7 +83,7 @@ def choose(placement, condition_id, now=None):
     if found is None:
         found = candidates(placement, condition_id)
         cache.set(key, found, CACHE_TIMEOUT)
-    now = now or timezone.now()
+    now = timezone.now()
     # A call to action past its end stays live until the scheduled-publishing command runs;
     # visitors stop seeing it at the minute it ends all the same.
     return next((cta for cta in found if cta.expire_at is None or cta.expire_at > now), None)
