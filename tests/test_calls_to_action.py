@@ -15,6 +15,7 @@ from home.models import HomePage
 from research.models import ResearchLibraryPage
 from tests.cta_helpers import article_in, condition, make_call_to_action, seed_article
 
+ARTICLE_PAGE_QUERY_BUDGET = 12
 PANEL = re.compile(
     r'<aside class="promo cta-panel".*?class="cta-panel__heading"[^>]*>(.*?)</h2>.*?'
     r'href="([^"]*)"',
@@ -229,6 +230,8 @@ def test_the_call_to_action_adds_a_fixed_number_of_queries(
     # Warm: the choice comes from the cache; only the impression is counted.
     with django_assert_num_queries(without.count + 1):
         client.get(article.url)
+    # DESIGN.md's budget for an article page with its call to action.
+    assert without.count + 1 <= ARTICLE_PAGE_QUERY_BUDGET
 
 
 class CaptureCount:
