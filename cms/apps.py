@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Site-wide content"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import published, unpublished
+
+        from cms.calls_to_action import forget_choices
+        from cms.models.calls_to_action import CallToAction
+
+        for signal in (published, unpublished, post_delete):
+            signal.connect(forget_choices, sender=CallToAction, dispatch_uid="cta-" + str(signal))

@@ -24,3 +24,28 @@ def ensure_role_groups(group_model, permission_model, content_type_model):
     for name in ROLE_GROUPS:
         group, _ = group_model.objects.get_or_create(name=name)
         group.permissions.add(access_admin)
+
+
+# What the Marketing group may do, and nothing more: (app label, model, verb, codenames).
+MARKETING_PERMISSIONS = [
+    ("cms", "calltoaction", "call to action", ["add", "change", "publish", "lock", "unlock"]),
+    ("cms", "calltoactiondailycount", "call to action daily count", ["view"]),
+]
+
+
+def grant_marketing_permissions(group_model, permission_model, content_type_model):
+    """Let Marketing write, publish, schedule and lock calls to action and read their report.
+
+    Takes the models as arguments so that the data migration can pass its historical ones;
+    Django creates permissions only after all migrations, so missing ones are made here.
+    """
+    marketing = group_model.objects.get(name=MARKETING)
+    for app_label, model, verbose_name, actions in MARKETING_PERMISSIONS:
+        content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
+        for action in actions:
+            permission, _ = permission_model.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model}",
+                defaults={"name": f"Can {action} {verbose_name}"},
+            )
+            marketing.permissions.add(permission)

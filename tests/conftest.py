@@ -27,3 +27,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def demo_site(db):
     """The whole demo site as `seed_demo` builds it."""
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolled-back rows must not live on in it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,4 +1,5 @@
 """Site-wide content that belongs to no one section; one module per kind of thing."""
 
+from cms.models.calls_to_action import CallToAction, CallToActionDailyCount  # noqa: F401
 from cms.models.profiles import ReviewerProfile  # noqa: F401
 from cms.models.site_settings import EditorialSettings  # noqa: F401

@@ -150,3 +150,5 @@ CITATION_LOOKUP_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 CITATION_LOOKUP_USER_AGENT = (
     f"{CITATION_LOOKUP_TOOL_NAME}/1.0 (mailto:{CITATION_LOOKUP_CONTACT_EMAIL})"
 )
+# The admin shows initials instead of fetching avatars from gravatar.com: no third-party requests.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

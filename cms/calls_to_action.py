@@ -1,0 +1,139 @@
+"""Which call to action a page shows, and the counting of impressions and clicks.
+
+The choice is cached per placement and condition. Publishing or unpublishing any call to action
+moves the cache on to a new generation, so every page picks again on its next view.
+"""
+
+import re
+import uuid
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, Value
+from django.utils import timezone
+
+from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
+
+CACHE_GENERATION_KEY = "calls-to-action:generation"
+# Publishing clears the choice in a shared cache (Redis) at once; with a per-process cache, other
+# processes (and the cron job's scheduled publishing) reach them within this time.
+CACHE_TIMEOUT = 5 * 60
+# Enough to skip past those whose end passes before the cache moves on; one is usually shown.
+CANDIDATES_KEPT = 10
+# Crawlers and link previewers that say what they are; they never count as visitors.
+DECLARED_BOT = re.compile(
+    r"bot\b|bot/|crawl|spider|slurp|mediapartners|facebookexternalhit|embedly|bingpreview|"
+    r"linkpreview|validator",
+    re.IGNORECASE,
+)
+
+
+def condition_of(page):
+    """The condition page a page belongs to: an article's parent, a condition itself, or None."""
+    from research.models import ConditionIndexPage, ResearchArticlePage
+
+    page_class = page.specific_class
+    if page_class is not None and issubclass(page_class, ConditionIndexPage):
+        return page
+    if page_class is not None and issubclass(page_class, ResearchArticlePage):
+        # Treebeard keeps the parent on the page, so the breadcrumb's lookup serves here too.
+        return page.get_parent()
+    return None
+
+
+def forget_choices(**kwargs):
+    """Make every page choose again (connected to publish, unpublish and delete)."""
+    cache.set(CACHE_GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def candidates(placement, condition_id):
+    """Live calls to action for a placement and condition, best first (one query)."""
+    through = CallToAction.conditions.through
+    serves_every_condition = ~Exists(through.objects.filter(calltoaction=OuterRef("pk")))
+    queryset = CallToAction.objects.filter(live=True, placement=placement)
+    if condition_id is None:
+        queryset = queryset.filter(serves_every_condition).annotate(
+            serves_this_condition=Value(False)
+        )
+    else:
+        queryset = queryset.annotate(
+            serves_this_condition=Exists(
+                through.objects.filter(
+                    calltoaction=OuterRef("pk"), conditionindexpage_id=condition_id
+                )
+            )
+        ).filter(Q(serves_this_condition=True) | serves_every_condition)
+    return list(
+        queryset.order_by("-serves_this_condition", "-priority", "-first_published_at", "-pk")[
+            :CANDIDATES_KEPT
+        ]
+    )
+
+
+def choose(placement, condition_id):
+    """The call to action to show, or None: cached, and never more than one query."""
+    generation = cache.get(CACHE_GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex
+        cache.add(CACHE_GENERATION_KEY, generation, None)
+        generation = cache.get(CACHE_GENERATION_KEY, generation)
+    key = f"calls-to-action:{generation}:{placement}:{condition_id or 'none'}"
+    found = cache.get(key)
+    if found is None:
+        found = candidates(placement, condition_id)
+        cache.set(key, found, CACHE_TIMEOUT)
+    now = timezone.now()
+    # A call to action past its end stays live until the scheduled-publishing command runs;
+    # visitors stop seeing it at the minute it ends all the same.
+    return next((cta for cta in found if cta.expire_at is None or cta.expire_at > now), None)
+
+
+def target_address(call_to_action, from_page, request=None):
+    """Where the button leads: the saved page or address, never anything a visitor sent.
+
+    A practitioner directory target carries the page's condition, so the visitor lands on
+    practitioners who treat it. None when the saved page cannot be reached.
+    """
+    from practitioners.models import PractitionerDirectoryPage
+
+    if call_to_action.target_page_id is None:
+        return call_to_action.target_url or None
+    target = call_to_action.target_page
+    address = target.get_url(request)
+    if address is None:
+        return None
+    if issubclass(target.specific_class, PractitionerDirectoryPage):
+        condition = condition_of(from_page)
+        if condition is not None:
+            address += "?" + urlencode({"condition": condition.slug})
+    return address
+
+
+def is_declared_bot(request):
+    return bool(DECLARED_BOT.search(request.META.get("HTTP_USER_AGENT", "")))
+
+
+COUNTED_FIELDS = {"impressions", "clicks"}
+
+
+def count(call_to_action_id, page_id, field):
+    """Add one to today's impressions or clicks for a call to action on a page.
+
+    One INSERT … ON CONFLICT DO UPDATE, which PostgreSQL and SQLite both run atomically: two
+    visitors at once never lose a count, and the first view of the day costs no extra query.
+    """
+    if field not in COUNTED_FIELDS:
+        raise ValueError(f"Cannot count {field!r}")
+    quote = connection.ops.quote_name
+    table = quote(CallToActionDailyCount._meta.db_table)
+    column = quote(field)
+    sql = (
+        f"INSERT INTO {table} (call_to_action_id, page_id, date, impressions, clicks) "  # noqa: S608
+        f"VALUES (%s, %s, %s, %s, %s) "
+        f"ON CONFLICT (call_to_action_id, page_id, date) "
+        f"DO UPDATE SET {column} = {table}.{column} + 1"
+    )
+    impressions, clicks = (1, 0) if field == "impressions" else (0, 1)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [call_to_action_id, page_id, timezone.localdate(), impressions, clicks])
