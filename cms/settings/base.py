@@ -135,3 +135,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 DEMO_CONTENT_ALLOWED = True
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
+
+# Practitioner directory: a verification older than this many months is due to be checked again;
+# until it is, the listing shows without its verified badge.
+PRACTITIONER_VERIFICATION_VALID_MONTHS = 12
