@@ -58,10 +58,11 @@ class DecisionView(InstanceSpecificView):
         return self.permission_helper.user_can_decide(user, self.instance)
 
     def get_form(self):
-        return self.form_class(self.request.POST or None)
+        return self.form_class(self.request.POST if self.request.method == "POST" else None)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.get_form(), **kwargs)
+        kwargs.setdefault("form", self.get_form())
+        return super().get_context_data(**kwargs)
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()

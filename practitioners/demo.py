@@ -211,10 +211,10 @@ def seed(demo):
             is_sample=True,
             live=False,
         )
-        practitioner.save()
         practitioner.conditions.set(pick(conditions, index, 1 + index % 3))
         practitioner.languages.set([languages[0], *pick(languages[1:], index, index % 3)])
         practitioner.modalities.set([modalities[0], *pick(modalities[1:], index, 1 + index % 2)])
+        practitioner.save()
         revision = practitioner.save_revision()
         if index != DRAFT_INDEX:
             revision.publish()

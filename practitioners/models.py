@@ -518,10 +518,11 @@ class PractitionerApplication(ListingDetails):
         )
         if self.photo:
             listing.photo = self.make_photo_image()
-        listing.save()
+        # Parental relations are held on the listing and written by its save().
         listing.conditions.set(self.conditions.all())
         listing.modalities.set(self.modalities.all())
         listing.languages.set(self.languages.all())
+        listing.save()
         listing.save_revision(user=user, log_action=True)
         self.practitioner = listing
         self.status = ApplicationStatus.APPROVED

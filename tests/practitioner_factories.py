@@ -35,9 +35,9 @@ def make_practitioner(
         "live": False,
     }
     practitioner = Practitioner(zip_code=zip_code, **{**defaults, **fields})
-    practitioner.save()
     practitioner.conditions.set(conditions)
     practitioner.languages.set(languages)
+    practitioner.save()
     revision = practitioner.save_revision()
     if publish:
         revision.publish()
