@@ -31,8 +31,6 @@ class SlugChoiceField(forms.ModelChoiceField):
 
 
 class DirectorySearchForm(forms.Form):
-    label_suffix = ""
-
     zip = forms.CharField(
         label="ZIP code",
         required=False,
@@ -62,6 +60,7 @@ class DirectorySearchForm(forms.Form):
         choices=RADIUS_CHOICES,
         coerce=int,
         required=False,
+        initial=DEFAULT_RADIUS,
         empty_value=DEFAULT_RADIUS,
         error_messages={
             "invalid_choice": "Choose a distance from the list: 10, 25, 50 or 100 miles."
@@ -83,6 +82,9 @@ class DirectorySearchForm(forms.Form):
         label="Offers telehealth (licensed in your state)", required=False
     )
     new_patients = forms.BooleanField(label="Accepting new patients", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -115,8 +117,6 @@ class DirectorySearchForm(forms.Form):
 
 
 class PractitionerApplicationForm(forms.ModelForm):
-    label_suffix = ""
-
     # A field people never see; bots that fill every input reveal themselves with it.
     fax_number = forms.CharField(
         required=False,
@@ -162,7 +162,7 @@ class PractitionerApplicationForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "biography": forms.Textarea(attrs={"rows": 6}),
         }
-        labels = {"email": "Email address"}
+        labels = {"name": "Full name", "email": "Email address"}
         error_messages = {
             "name": {"required": "Enter your full name as it appears on your license."},
             "license_number": {"required": "Enter your license number."},
@@ -175,7 +175,7 @@ class PractitionerApplicationForm(forms.ModelForm):
         }
 
     def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.fields["conditions"].queryset = ConditionIndexPage.objects.live().order_by("title")
         for name, field in self.fields.items():
             if (

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
 from django.db import models
@@ -18,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin
 
+from cms.roles import DIRECTORY_MANAGERS
 from practitioners import geo
 from practitioners.us_states import USState
 
@@ -198,8 +200,19 @@ class PractitionerForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "verified_by" in self.fields and not self.instance.verified_by_id and self.for_user:
-            self.initial.setdefault("verified_by", self.for_user.pk)
+        if "verified_by" not in self.fields:
+            return
+        self.fields["verified_by"].queryset = (
+            get_user_model()
+            .objects.filter(
+                models.Q(groups__name=DIRECTORY_MANAGERS) | models.Q(is_superuser=True),
+                is_active=True,
+            )
+            .distinct()
+            .order_by("first_name", "last_name")
+        )
+        if not self.instance.verified_by_id and self.for_user:
+            self.initial["verified_by"] = self.for_user.pk
 
 
 class Practitioner(

@@ -94,7 +94,7 @@ class ListingApplicationAdmin(ModelAdmin):
     menu_order = 260
     add_to_settings_menu = False
     list_display = ["name", "license_state", "license_number", "city", "submitted_at", "status"]
-    list_filter = ["status", "license_state", "offers_telehealth"]
+    list_filter = ["status", "offers_telehealth"]
     search_fields = ["name", "email", "practice_name", "license_number", "city"]
     inspect_view_enabled = True
     inspect_view_fields_exclude = ["consent"]
