@@ -6,7 +6,7 @@ Only the page of results being shown is loaded as objects.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from practitioners import geo
 from practitioners.models import Practitioner
@@ -15,14 +15,26 @@ from research.models import ConditionIndexPage
 PER_PAGE = 20
 
 
+def related_to(relation, obj):
+    """Listings linked to `obj` through the many-to-many `relation`, as a correlated EXISTS.
+
+    A join would tempt the database to start from the link table (every listing that treats
+    migraine, nationwide) rather than from the few listings inside the bounding box.
+    """
+    through = getattr(Practitioner, relation).through
+    target = f"{type(obj)._meta.model_name}_id"
+    return Exists(through.objects.filter(practitioner_id=OuterRef("pk"), **{target: obj.pk}))
+
+
 def filtered_listings(criteria):
     listings = Practitioner.objects.visible()
-    if criteria.get("condition"):
-        listings = listings.filter(conditions=criteria["condition"])
-    if criteria.get("language"):
-        listings = listings.filter(languages=criteria["language"])
-    if criteria.get("modality"):
-        listings = listings.filter(modalities=criteria["modality"])
+    for relation, key in (
+        ("conditions", "condition"),
+        ("languages", "language"),
+        ("modalities", "modality"),
+    ):
+        if criteria.get(key):
+            listings = listings.filter(related_to(relation, criteria[key]))
     if criteria.get("new_patients"):
         listings = listings.filter(accepting_new_patients=True)
     if criteria.get("telehealth"):
@@ -53,7 +65,7 @@ def nearby(listings, place, radius, telehealth=False):
             latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
         )
     found = []
-    for pk, latitude, longitude in listings.values_list("pk", "latitude", "longitude"):
+    for pk, latitude, longitude in listings.order_by().values_list("pk", "latitude", "longitude"):
         if latitude is None:
             continue
         miles = geo.distance_miles(place.latitude, place.longitude, latitude, longitude)
