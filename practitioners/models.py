@@ -392,14 +392,6 @@ class Practitioner(
     def directory_page(self):
         return PractitionerDirectoryPage.objects.live().first()
 
-    def get_url(self, request=None):
-        directory = self.directory_page
-        if directory is None:
-            return None
-        return directory.get_url(request) + directory.reverse_subpage(
-            "profile", kwargs={"slug": self.slug}
-        )
-
     def get_preview_template(self, request, mode_name):
         return "practitioners/profile.html"
 

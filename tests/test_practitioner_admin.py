@@ -232,3 +232,16 @@ def test_verification_cutoff_counts_calendar_months(settings):
 def test_the_profile_slug_cannot_take_the_form_address(demo_site):
     listing = make_practitioner(name="Apply")
     assert listing.slug == "apply-2"
+
+
+def test_a_draft_listing_previews_as_its_profile(rf, manager):
+    draft = make_practitioner(
+        name="Preview Me", verification_status="unverified", verified_on=None, publish=False
+    )
+    request = rf.get("/")
+    request.user = manager
+    response = draft.serve_preview(request, "")
+    response.render()
+    html = response.content.decode()
+    assert "<h1>Preview Me" in html
+    assert "License verified" not in html
