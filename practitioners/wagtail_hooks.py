@@ -19,7 +19,6 @@ from practitioners.models import (
     Modality,
     Practitioner,
     PractitionerApplication,
-    verification_cutoff,
 )
 
 
@@ -97,7 +96,6 @@ class ListingApplicationAdmin(ModelAdmin):
     list_filter = ["status", "offers_telehealth"]
     search_fields = ["name", "email", "practice_name", "license_number", "city"]
     inspect_view_enabled = True
-    inspect_view_fields_exclude = ["consent"]
     permission_helper_class = admin_views.ApplicationPermissionHelper
     button_helper_class = admin_views.ApplicationButtonHelper
 
@@ -146,11 +144,6 @@ class ReverificationReportView(ReportView):
 
     def get_queryset(self):
         return Practitioner.objects.due_for_reverification().order_by("verified_on", "name")
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["verification_cutoff"] = verification_cutoff()
-        return context
 
 
 @hooks.register("register_admin_urls")
