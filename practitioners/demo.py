@@ -10,6 +10,8 @@ rules about what visitors see can be seen at work.
 import datetime
 import itertools
 
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -22,6 +24,7 @@ from practitioners.models import (
     PractitionerDirectoryPage,
     VerificationStatus,
 )
+from practitioners.roles import grant_directory_permissions
 from research.models import ConditionIndexPage
 
 LANGUAGES = [
@@ -165,6 +168,7 @@ def listing_specs():
 
 
 def seed(demo):
+    grant_directory_permissions(Group, Permission, ContentType)
     directory = ensure_page(
         HomePage.objects.get(),
         PractitionerDirectoryPage(

@@ -1,51 +1,24 @@
-"""Give the Directory managers group what its work needs, and nothing else: the practitioner
-snippets (with publishing and locking) and the listing-application queue.
-
-Permissions are normally made after migrations run; this migration makes the ones it grants,
-under the names Django and Wagtail would give them, so that it works on a fresh database too.
-"""
+"""Give the Directory managers group the practitioner snippets and the application queue."""
 
 from django.db import migrations
 
-from cms.roles import DIRECTORY_MANAGERS
-
-GRANTS = {
-    "practitioner": ["add", "change", "delete", "view", "publish", "lock", "unlock"],
-    "language": ["add", "change", "delete", "view"],
-    "modality": ["add", "change", "delete", "view"],
-    # Applications come from the site: managers decide on them (change) and clear out spam.
-    "practitionerapplication": ["change", "delete", "view"],
-}
-VERBOSE_NAMES = {
-    "practitioner": "practitioner",
-    "language": "language",
-    "modality": "modality",
-    "practitionerapplication": "listing application",
-}
+from practitioners.roles import grant_directory_permissions, revoke_directory_permissions
 
 
-def directory_permissions(apps):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    for model, actions in GRANTS.items():
-        content_type, _ = ContentType.objects.get_or_create(app_label="practitioners", model=model)
-        for action in actions:
-            permission, _ = Permission.objects.get_or_create(
-                content_type=content_type,
-                codename=f"{action}_{model}",
-                defaults={"name": f"Can {action} {VERBOSE_NAMES[model]}"},
-            )
-            yield permission
+def models(apps):
+    return (
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        apps.get_model("contenttypes", "ContentType"),
+    )
 
 
 def grant(apps, schema_editor):
-    group = apps.get_model("auth", "Group").objects.get(name=DIRECTORY_MANAGERS)
-    group.permissions.add(*directory_permissions(apps))
+    grant_directory_permissions(*models(apps))
 
 
 def revoke(apps, schema_editor):
-    group = apps.get_model("auth", "Group").objects.get(name=DIRECTORY_MANAGERS)
-    group.permissions.remove(*directory_permissions(apps))
+    revoke_directory_permissions(*models(apps))
 
 
 class Migration(migrations.Migration):
