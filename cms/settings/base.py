@@ -152,3 +152,6 @@ CITATION_LOOKUP_USER_AGENT = (
 )
 # The admin shows initials instead of fetching avatars from gravatar.com: no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Practitioner directory: a verification older than this many months is due to be checked again;
+# until it is, the listing shows without its verified badge.
+PRACTITIONER_VERIFICATION_VALID_MONTHS = 12

@@ -1,0 +1,167 @@
+"""The "get listed" form: validation, spam defences, and what happens once it is sent."""
+
+import io
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from practitioners.models import PractitionerApplication
+from practitioners.views import rate_limit_key
+
+APPLY = "/practitioners/apply/"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def valid_data(**overrides):
+    data = {
+        "name": "Jordan Applicant",
+        "credentials": "L.Ac.",
+        "license_number": "AC-55501",
+        "license_state": "CA",
+        "board_certification": "NCCAOM Diplomate of Acupuncture",
+        "board_certificate_number": "998877",
+        "practice_name": "Applicant Acupuncture",
+        "street_address": "12 Sample Street",
+        "city": "San Francisco",
+        "state": "CA",
+        "zip_code": "94110",
+        "phone": "(415) 555-0199",
+        "email": "jordan@example.org",
+        "website": "https://applicant.example.org/",
+        "booking_url": "",
+        "biography": "I treat headaches and back pain.",
+        "conditions": [],
+        "offers_telehealth": "on",
+        "accepting_new_patients": "on",
+        "consent": "on",
+        "fax_number": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def image_file(name="photo.png", image_format="PNG", size=(60, 60)):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "green").save(buffer, image_format)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def test_the_form_is_there_with_csrf_protection(client, demo_site):
+    response = client.get(APPLY)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" in html
+    assert 'enctype="multipart/form-data"' in html
+    strict = Client(enforce_csrf_checks=True)
+    assert strict.post(APPLY, valid_data()).status_code == 403
+    assert not PractitionerApplication.objects.exists()
+
+
+def test_a_valid_application_is_saved_and_managers_are_told(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    migraines = demo_site.root_page.get_descendants().get(slug="migraines")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(APPLY, valid_data(conditions=[migraines.pk], photo=image_file()))
+    assert response.status_code == 302
+    assert response["Location"] == "/practitioners/apply/thanks/"
+    application = PractitionerApplication.objects.get()
+    assert application.status == "new"
+    assert application.consent is True
+    assert list(application.conditions.all()) == [migraines.specific]
+    assert application.photo.name.startswith("practitioner-applications/")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["directory@example.org"]
+    assert "Jordan Applicant" in message.subject
+    assert f"/admin/practitioners/practitionerapplication/inspect/{application.pk}/" in message.body
+
+    thanks = client.get(response["Location"]).content.decode()
+    assert "What happens next" in thanks
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("zip_code", "00000", "00000 is not a US ZIP code we know"),
+        ("zip_code", "9411", "Enter a US ZIP code: five digits"),
+        ("state", "XX", "Select a valid choice"),
+        ("license_state", "", "Choose the state that issued your license"),
+        ("license_number", "#!", "A license number is 3 to 30 letters and digits"),
+        ("phone", "call me", "Enter a US phone number with its area code"),
+        ("website", "not a url", "Enter a valid URL"),
+        ("email", "nobody", "Enter a valid email address"),
+        ("consent", None, "We can only list you with your agreement"),
+        ("name", "", "Enter your full name as it appears on your license"),
+    ],
+)
+def test_each_field_explains_what_is_wrong(client, demo_site, field, value, message):
+    response = client.post(APPLY, valid_data(**{field: value}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html
+    assert "Please correct these before sending" in html
+    assert not PractitionerApplication.objects.exists()
+    assert mail.outbox == []
+    # What the applicant typed is still there.
+    assert 'value="Jordan Applicant"' in html or field == "name"
+
+
+@pytest.mark.parametrize(
+    ("photo", "message"),
+    [
+        (SimpleUploadedFile("photo.png", b"not an image at all"), "Upload a valid image"),
+        (image_file("photo.gif", "GIF"), "Send the photo as a JPEG, PNG or WebP file"),
+        (image_file("photo.png", "BMP"), "Send the photo as a JPEG, PNG or WebP file"),
+    ],
+)
+def test_photos_must_be_real_images_of_an_allowed_type(client, demo_site, photo, message):
+    response = client.post(APPLY, valid_data(photo=photo))
+    assert message in response.content.decode()
+    assert not PractitionerApplication.objects.exists()
+
+
+def test_photos_over_five_megabytes_are_refused(client, demo_site, monkeypatch):
+    monkeypatch.setattr("practitioners.forms.MAX_PHOTO_BYTES", 100)
+    response = client.post(APPLY, valid_data(photo=image_file()))
+    assert "the largest we take is 5 MB" in response.content.decode()
+    assert not PractitionerApplication.objects.exists()
+
+
+def test_the_honeypot_quietly_drops_bots(client, demo_site):
+    response = client.post(APPLY, valid_data(fax_number="555-0100"))
+    assert response.status_code == 302
+    assert not PractitionerApplication.objects.exists()
+    assert mail.outbox == []
+
+
+def test_one_address_cannot_flood_the_queue(client, demo_site, django_capture_on_commit_callbacks):
+    for n in range(10):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(APPLY, valid_data(name=f"Applicant {n}"), REMOTE_ADDR="203.0.113.9")
+    response = client.post(APPLY, valid_data(name="One too many"), REMOTE_ADDR="203.0.113.9")
+    assert response.status_code == 429
+    assert "several applications from your connection" in response.content.decode()
+    assert PractitionerApplication.objects.count() == 10
+    other = client.post(APPLY, valid_data(name="Someone else"), REMOTE_ADDR="198.51.100.7")
+    assert other.status_code == 302
+
+
+def test_the_address_is_kept_only_as_a_keyed_hash(rf):
+    request = rf.post(APPLY, REMOTE_ADDR="203.0.113.9")
+    key = rate_limit_key(request)
+    assert "203.0.113.9" not in key
+    assert key == rate_limit_key(rf.post(APPLY, REMOTE_ADDR="203.0.113.9"))
+    assert key != rate_limit_key(rf.post(APPLY, REMOTE_ADDR="203.0.113.10"))
+    field_names = {field.name for field in PractitionerApplication._meta.get_fields()}
+    assert not field_names & {"ip", "ip_address", "remote_addr", "address_hash"}
