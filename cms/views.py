@@ -5,6 +5,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from cms.searching import search_terms
+
 SEARCH_RESULTS_PER_PAGE = 10
 # Longer queries add nothing to a search and only cost the database work.
 MAX_QUERY_LENGTH = 200
@@ -22,8 +24,8 @@ def search(request):
             f"{MAX_QUERY_LENGTH} were used."
         )
     page_obj = None
-    if query:
-        results = Page.objects.live().public().specific().search(query)
+    if terms := search_terms(query):
+        results = Page.objects.live().public().specific().search(terms)
         try:
             page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).page(request.GET.get("page", 1))
         except InvalidPage as error:

@@ -192,6 +192,14 @@ def missing_section_messages(stream_value):
     return messages
 
 
+class ArticleBodyValidationError(StreamBlockValidationError):
+    """Wagtail lists this error's message at the top of the editor as “Body: …”; say it in words."""
+
+    def __init__(self, block_errors=None, non_block_errors=None):
+        super().__init__(block_errors=block_errors, non_block_errors=non_block_errors)
+        self.message = "Some sections need attention: see the messages beside them."
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     finding = FindingBlock()
     explainer = ExplainerBlock()
@@ -228,7 +236,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
                 if block_type not in present
             )
         if block_errors or non_block_errors:
-            raise StreamBlockValidationError(
+            raise ArticleBodyValidationError(
                 block_errors=block_errors, non_block_errors=non_block_errors
             )
         return cleaned

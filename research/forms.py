@@ -5,6 +5,7 @@ from django.http import QueryDict
 from django.utils import timezone
 from taggit.models import Tag
 
+from cms.searching import search_terms
 from research.evidence import EvidenceStrength
 from research.models import StudyDesign, newest_first
 
@@ -120,7 +121,7 @@ class LibraryFilterForm(forms.Form):
         articles = articles.filter(**{key: value for key, value in filters.items() if value})
         if condition := self.conditions.get(self.value("condition")):
             articles = articles.child_of(condition)
-        query = self.value("q")
+        query = search_terms(self.value("q") or "")
         sort = self.value("sort") or (Sort.RELEVANCE if query else Sort.NEWEST_SUMMARY)
         if sort == Sort.NEWEST_STUDY:
             articles = articles.order_by(

@@ -36,5 +36,7 @@ def assert_in_order(text, expected):
     position = 0
     for item in expected:
         found = text.find(item, position)
-        assert found != -1, f"{item!r} missing or out of order after …{text[max(0, position - 80):position]!r}"
+        assert found != -1, (
+            f"{item!r} missing or out of order after …{text[max(0, position - 80) : position]!r}"
+        )
         position = found + len(item)
