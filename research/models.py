@@ -11,7 +11,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Length, Substr
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -112,7 +112,7 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
         from research.forms import LibraryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        conditions = list(ConditionIndexPage.with_article_counts().descendant_of(self))
+        conditions = ConditionIndexPage.with_article_counts()
         form = LibraryFilterForm(request.GET, conditions=conditions)
         results = form.results(ResearchArticlePage.objects.live().descendant_of(self))
         page_obj = page_of(request, results)
@@ -147,20 +147,23 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     @classmethod
     def with_article_counts(cls):
-        """Live conditions, alphabetical, each annotated with its number of live articles."""
-        live_children = (
+        """Live conditions, alphabetical, each with `article_count`, its number of live articles.
+
+        Two queries: one count per parent path over all articles, then the conditions. A
+        correlated count per condition (path LIKE parent || '%') cannot use an index and took
+        most of the library page's time with 10,000 articles.
+        """
+        counts = dict(
             ResearchArticlePage.objects.live()
-            .filter(path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
             .order_by()
-            .values("depth")
+            .values_list("parent_path")
             .annotate(total=Count("pk"))
-            .values("total")
         )
-        return (
-            cls.objects.live()
-            .annotate(article_count=Coalesce(Subquery(live_children), 0))
-            .order_by("title")
-        )
+        conditions = list(cls.objects.live().order_by("title"))
+        for condition in conditions:
+            condition.article_count = counts.get(condition.path, 0)
+        return conditions
 
     def feed_articles(self):
         return ResearchArticlePage.objects.live().child_of(self)

@@ -9,9 +9,9 @@ from tests import factories
 from tests.pagetext import assert_in_order, visible_text
 
 LIBRARY = "/research/"
-# Site; home, library (child, then specific); two view-restriction checks; conditions with counts,
-# topics for the filter, the result count, one page of results, the conditions of those shown.
-LIBRARY_QUERIES = 11
+# Site; home, library (child, then specific); two view-restriction checks; article counts and
+# conditions; topics for the filter, the result count, one page of results, their conditions.
+LIBRARY_QUERIES = 12
 # As the library to reach it, plus the condition in one query; its parent (for the breadcrumb),
 # the article count and one page of articles.
 CONDITION_QUERIES = 10

@@ -162,7 +162,7 @@ def run():
     ]
     rows = []
     for case, url in cases:
-        rows.append({"case": case, **measure(url, repeat=30)})
+        rows.append({"case": case, **measure(url, repeat=int(os.environ.get("BENCH_REPEAT", 30)))})
         progress(f"measured {case}")
     title = f"Research library: {ARTICLES:,} articles over {CONDITIONS} conditions"
     return format_rows(title, rows) + f"\n\nData built in {built_in:.0f} s."
