@@ -30,11 +30,12 @@ def ensure_role_groups(group_model, permission_model, content_type_model):
 MARKETING_PERMISSIONS = [
     ("cms", "calltoaction", "call to action", ["add", "change", "publish", "lock", "unlock"]),
     ("cms", "calltoactiondailycount", "call to action daily count", ["view"]),
+    ("cms", "shareblock", "share block", ["add", "change", "view"]),
 ]
 
 
 def grant_marketing_permissions(group_model, permission_model, content_type_model):
-    """Let Marketing write, publish, schedule and lock calls to action and read their report.
+    """Let Marketing run calls to action (and read their report) and edit the share blocks.
 
     Takes the models as arguments so that the data migration can pass its historical ones;
     Django creates permissions only after all migrations, so missing ones are made here.

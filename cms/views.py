@@ -1,9 +1,11 @@
-from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
+
+from cms.searching import search_terms
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Longer queries add nothing to a search and only cost the database work.
@@ -13,12 +15,24 @@ MAX_QUERY_LENGTH = 200
 @require_GET
 def search(request):
     """Site-wide search over every live, public page."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+    query = " ".join(request.GET.get("q", "").replace("\x00", "").split())
+    notice = ""
+    if len(query) > MAX_QUERY_LENGTH:
+        query = query[:MAX_QUERY_LENGTH]
+        notice = (
+            f"Searches are limited to {MAX_QUERY_LENGTH} characters, so only the first "
+            f"{MAX_QUERY_LENGTH} were used."
+        )
     page_obj = None
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-        page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "cms/search.html", {"query": query, "page_obj": page_obj})
+    if terms := search_terms(query):
+        results = Page.objects.live().public().specific().search(terms)
+        try:
+            page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).page(request.GET.get("page", 1))
+        except InvalidPage as error:
+            raise Http404("There is no such page of results.") from error
+    return render(
+        request, "cms/search.html", {"query": query, "page_obj": page_obj, "notice": notice}
+    )
 
 
 @require_GET

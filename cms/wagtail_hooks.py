@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.account import ReviewerProfileSettingsPanel
 from cms.calls_to_action_report import CallToActionReportView
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
+from cms.models.share_block import ShareBlock
 
 
 @hooks.register("register_account_settings_panel")
@@ -63,3 +64,14 @@ def register_calls_to_action_report_menu_item():
         icon_name="link",
         order=1300,
     )
+
+
+class ShareBlockViewSet(SnippetViewSet):
+    model = ShareBlock
+    icon = "link"
+    menu_label = "Share blocks"
+    list_display = ["name", "heading", "is_default"]
+    add_to_admin_menu = False
+
+
+register_snippet(ShareBlockViewSet)

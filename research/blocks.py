@@ -4,7 +4,11 @@ Every article carries one finding, one explainer, one practitioner-notes and one
 block, in that order; optional blocks (image, quote, key figures) may sit between them.
 """
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.html import strip_tags
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -150,6 +154,52 @@ class KeyFiguresBlock(blocks.StructBlock):
         }
 
 
+# The sections no article may be published without, each with the words a writer reads when it
+# is missing: the block's own label plus what to do about it.
+REQUIRED_SECTIONS = {
+    "finding": (
+        "The Key finding is missing. Add a “Key finding” block at the top of the body and sum "
+        "up the study's main result in one or two sentences."
+    ),
+    "limitations": (
+        "The Limitations section is missing. Add a “Limitations” block after the clinical notes "
+        "and say honestly what the study cannot show."
+    ),
+}
+EMPTY_SECTION_MESSAGES = {
+    "finding": "The Key finding is empty: sum up the study's main result in one or two sentences.",
+    "limitations": "The Limitations section is empty: say what the study cannot show.",
+}
+
+
+def _section_has_text(block_type, value):
+    text = value["summary"] if block_type == "finding" else value["body"].source
+    return bool(strip_tags(text or "").strip())
+
+
+def missing_section_messages(stream_value):
+    """Plain-words messages for each required section that is absent or left empty."""
+    present = {}
+    for child in stream_value:
+        if child.block_type in REQUIRED_SECTIONS:
+            present.setdefault(child.block_type, _section_has_text(child.block_type, child.value))
+    messages = []
+    for block_type, missing_message in REQUIRED_SECTIONS.items():
+        if block_type not in present:
+            messages.append(missing_message)
+        elif not present[block_type]:
+            messages.append(EMPTY_SECTION_MESSAGES[block_type])
+    return messages
+
+
+class ArticleBodyValidationError(StreamBlockValidationError):
+    """Wagtail lists this error's message at the top of the editor as “Body: …”; say it in words."""
+
+    def __init__(self, block_errors=None, non_block_errors=None):
+        super().__init__(block_errors=block_errors, non_block_errors=non_block_errors)
+        self.message = "Some sections need attention: see the messages beside them."
+
+
 class ArticleBodyBlock(blocks.StreamBlock):
     finding = FindingBlock()
     explainer = ExplainerBlock()
@@ -160,9 +210,33 @@ class ArticleBodyBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
 
     class Meta:
+        # Required sections are checked in clean(), which words the message for a writer;
+        # Wagtail's own min_num message would read "Key finding: The minimum number of items is 1".
         block_counts = {
-            "finding": {"min_num": 1, "max_num": 1},
+            "finding": {"max_num": 1},
             "explainer": {"max_num": 1},
             "practitioner_notes": {"max_num": 1},
-            "limitations": {"min_num": 1, "max_num": 1},
+            "limitations": {"max_num": 1},
         }
+
+    def clean(self, value):
+        block_errors, non_block_errors = {}, ErrorList()
+        try:
+            cleaned = super().clean(value)
+        except StreamBlockValidationError as error:
+            block_errors = error.block_errors
+            non_block_errors = error.non_block_errors
+            cleaned = None
+        if not self.is_deferred_validation:
+            # Empty sections already get "This field is required." beside the empty field.
+            present = {child.block_type for child in value}
+            non_block_errors.extend(
+                ValidationError(message)
+                for block_type, message in REQUIRED_SECTIONS.items()
+                if block_type not in present
+            )
+        if block_errors or non_block_errors:
+            raise ArticleBodyValidationError(
+                block_errors=block_errors, non_block_errors=non_block_errors
+            )
+        return cleaned

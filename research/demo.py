@@ -10,12 +10,14 @@ import itertools
 
 from django.utils import timezone
 
+from cms.models import ShareBlock
 from cms.seeding import ensure_page
 from home.models import HomePage
+from research.evidence import EvidenceStrength
 from research.models import (
     ArticleAuthor,
     ConditionIndexPage,
-    EvidenceStrength,
+    EvidenceGuidePage,
     ResearchArticlePage,
     ResearchLibraryPage,
     StudyDesign,
@@ -54,6 +56,17 @@ CONDITIONS = [
     ),
 ]
 
+EVIDENCE_GUIDE_INTRO = (
+    "<p>Every summary in the library carries a label saying how much weight its evidence can "
+    "bear. We look at how the study was done, how many people or studies it covers, and whether "
+    "other research agrees. The label rates the evidence, not the treatment: a strong rating "
+    "means we can be confident in what the research found, whichever way it points.</p>"
+)
+EVIDENCE_GUIDE_CLOSING = (
+    "<p>A single study rarely settles a question. When you read a summary, look at the "
+    "limitations section too, and talk to a qualified clinician before changing your care.</p>"
+)
+
 SEED_ARTICLE = {
     "title": "Imaging the brain and vascular reactions to headache treatments: a systematic review",
     "slug": "imaging-brain-vascular-reactions-headache-treatments",
@@ -64,6 +77,9 @@ SEED_ARTICLE = {
     "authors": ["R Messina", "R H Christensen", "I Cetta", "M Ashina", "M Filippi"],
     "doi": "10.1186/s10194-023-01590-5",
     "pubmed_id": "37221469",
+    "volume": "24",
+    "issue": "1",
+    "pages": "58",
     "source_url": "https://thejournalofheadacheandpain.biomedcentral.com/articles/10.1186/s10194-023-01590-5",
     "study_design": StudyDesign.SYSTEMATIC_REVIEW,
     "number_of_studies": 63,
@@ -527,6 +543,9 @@ def seed_article(migraines, demo):
             "publication_year",
             "publication_month",
             "publication_day",
+            "volume",
+            "issue",
+            "pages",
             "doi",
             "pubmed_id",
             "source_url",
@@ -634,5 +653,22 @@ def seed(demo):
         )
         for slug, title, intro in CONDITIONS
     }
+    ensure_page(
+        library,
+        EvidenceGuidePage(
+            title="How we rate evidence",
+            slug="how-we-rate-evidence",
+            intro=EVIDENCE_GUIDE_INTRO,
+            closing=EVIDENCE_GUIDE_CLOSING,
+        ),
+        demo,
+    )
     seed_article(conditions["migraines"], demo)
     seed_samples(conditions, demo)
+    seed_share_block(demo)
+
+
+def seed_share_block(demo):
+    if not ShareBlock.objects.exists():
+        ShareBlock.objects.create(name="Standard share block")
+        demo.made("share block “Standard share block”")

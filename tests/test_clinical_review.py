@@ -88,7 +88,7 @@ def test_the_migration_attaches_an_existing_library(demo_site):
     library = ResearchLibraryPage.objects.get()
     WorkflowPage.objects.filter(page=library).delete()
     GroupPagePermission.objects.filter(page=library).delete()
-    migration = importlib.import_module("research.migrations.0003_clinical_review_workflow")
+    migration = importlib.import_module("research.migrations.0004_clinical_review_workflow")
     migration.set_up_clinical_review(apps, None)
     assert WorkflowPage.objects.get(page=library).workflow.name == WORKFLOW_NAME
     assert GroupPagePermission.objects.filter(page=library).count() == 4

@@ -45,7 +45,7 @@ def assert_refused(response):
         assert response.status_code == 403
 
 
-def test_marketing_holds_exactly_the_call_to_action_permissions(demo_site):
+def test_marketing_holds_exactly_the_call_to_action_and_share_block_permissions(demo_site):
     user = get_user_model().objects.get(username="marketing")
     granted = user.get_all_permissions()
     # Reaching the admin, and picking images and documents in choosers, come with every role.
@@ -62,6 +62,9 @@ def test_marketing_holds_exactly_the_call_to_action_permissions(demo_site):
         "cms.lock_calltoaction",
         "cms.unlock_calltoaction",
         "cms.view_calltoactiondailycount",
+        "cms.add_shareblock",
+        "cms.change_shareblock",
+        "cms.view_shareblock",
     }
 
 

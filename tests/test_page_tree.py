@@ -5,7 +5,12 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from practitioners.models import PractitionerDirectoryPage
-from research.models import ConditionIndexPage, ResearchArticlePage, ResearchLibraryPage
+from research.models import (
+    ConditionIndexPage,
+    EvidenceGuidePage,
+    ResearchArticlePage,
+    ResearchLibraryPage,
+)
 from tests import factories
 
 PAGE_TYPES = [
@@ -13,15 +18,17 @@ PAGE_TYPES = [
     ResearchLibraryPage,
     ConditionIndexPage,
     ResearchArticlePage,
+    EvidenceGuidePage,
     PractitionerDirectoryPage,
 ]
 
 ALLOWED_CHILDREN = {
     Page: {HomePage},
     HomePage: {ResearchLibraryPage, PractitionerDirectoryPage},
-    ResearchLibraryPage: {ConditionIndexPage},
+    ResearchLibraryPage: {ConditionIndexPage, EvidenceGuidePage},
     ConditionIndexPage: {ResearchArticlePage},
     ResearchArticlePage: set(),
+    EvidenceGuidePage: set(),
     PractitionerDirectoryPage: set(),
 }
 
@@ -39,6 +46,7 @@ class PageTreeRulesTest(WagtailPageTestCase):
     def test_parent_types_match_the_tree(self):
         self.assertAllowedParentPageTypes(ResearchArticlePage, {ConditionIndexPage})
         self.assertAllowedParentPageTypes(ConditionIndexPage, {ResearchLibraryPage})
+        self.assertAllowedParentPageTypes(EvidenceGuidePage, {ResearchLibraryPage})
         self.assertAllowedParentPageTypes(ResearchLibraryPage, {HomePage})
         self.assertAllowedParentPageTypes(PractitionerDirectoryPage, {HomePage})
         self.assertAllowedParentPageTypes(HomePage, {Page})
@@ -58,3 +66,15 @@ class SingletonPagesTest(WagtailPageTestCase):
         library = factories.library_page()
         factories.condition_page("Tinnitus")
         self.assertTrue(ConditionIndexPage.can_create_at(library))
+
+
+class EvidenceGuideTest(WagtailPageTestCase):
+    def test_the_library_holds_one_evidence_guide_at_most(self):
+        library = factories.library_page()
+        EvidenceGuidePage.objects.all().delete()
+        self.assertTrue(EvidenceGuidePage.can_create_at(library))
+        factories.add_published_child(
+            library,
+            EvidenceGuidePage(title="How we rate evidence", slug="how", intro="<p>Why.</p>"),
+        )
+        self.assertFalse(EvidenceGuidePage.can_create_at(library))

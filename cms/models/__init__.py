@@ -2,4 +2,5 @@
 
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount  # noqa: F401
 from cms.models.profiles import ReviewerProfile  # noqa: F401
+from cms.models.share_block import ShareBlock  # noqa: F401
 from cms.models.site_settings import EditorialSettings  # noqa: F401

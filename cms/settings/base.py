@@ -155,3 +155,4 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Practitioner directory: a verification older than this many months is due to be checked again;
 # until it is, the listing shows without its verified badge.
 PRACTITIONER_VERIFICATION_VALID_MONTHS = 12
+WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('research', '0001_initial'),
+        ('research', '0002_citation_details_evidence_guide_related_pins'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

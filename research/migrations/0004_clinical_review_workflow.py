@@ -18,7 +18,7 @@ def set_up_clinical_review(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("cms", "0001_role_groups"),
-        ("research", "0002_article_clinical_review"),
+        ("research", "0003_article_clinical_review"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
     ]

@@ -1,0 +1,160 @@
+"""The library's search and filters: what a visitor may ask for, checked before it is used."""
+
+from django import forms
+from django.http import QueryDict
+from django.utils import timezone
+from taggit.models import Tag
+
+from cms.searching import search_terms
+from research.evidence import EvidenceStrength
+from research.models import StudyDesign, newest_first
+
+MAX_QUERY_LENGTH = 200
+EARLIEST_YEAR = 1900
+
+
+class Sort:
+    RELEVANCE = "relevance"
+    NEWEST_SUMMARY = "newest"
+    NEWEST_STUDY = "study"
+    CHOICES = [
+        (NEWEST_SUMMARY, "Newest summary"),
+        (NEWEST_STUDY, "Newest study"),
+        (RELEVANCE, "Best match (when searching)"),
+    ]
+
+
+def _any(label, choices):
+    return [("", label), *choices]
+
+
+class LibraryFilterForm(forms.Form):
+    """Bound to request.GET. Invalid fields are reported and ignored; valid ones still apply."""
+
+    q = forms.CharField(
+        label="Search the research",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": f"Searches are limited to {MAX_QUERY_LENGTH} characters. "
+            "Try a few key words instead.",
+        },
+        widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
+    )
+    condition = forms.ChoiceField(label="Condition", required=False)
+    design = forms.ChoiceField(
+        label="Study design", required=False, choices=_any("Any design", StudyDesign.choices)
+    )
+    strength = forms.ChoiceField(
+        label="Strength of evidence",
+        required=False,
+        choices=_any("Any strength", EvidenceStrength.choices),
+    )
+    tag = forms.ChoiceField(label="Topic", required=False)
+    year_from = forms.IntegerField(
+        label="Published from", required=False, widget=forms.NumberInput(attrs={"size": 6})
+    )
+    year_to = forms.IntegerField(
+        label="Published to", required=False, widget=forms.NumberInput(attrs={"size": 6})
+    )
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=Sort.CHOICES)
+
+    def __init__(self, data, *, conditions):
+        super().__init__(data)
+        self.conditions = {condition.slug: condition for condition in conditions}
+        self.fields["condition"].choices = _any(
+            "All conditions", [(c.slug, c.title) for c in conditions]
+        )
+        self.fields["tag"].choices = _any(
+            "Any topic",
+            Tag.objects.filter(research_articletag_items__isnull=False)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name"),
+        )
+        this_year = timezone.localdate().year
+        for name in ("year_from", "year_to"):
+            field = self.fields[name]
+            field.widget.attrs.update(min=EARLIEST_YEAR, max=this_year)
+            field.error_messages["invalid"] = "Enter a year as four digits, e.g. 2021."
+            field.validators = [_year_range_validator(EARLIEST_YEAR, this_year)]
+        self.fields["condition"].error_messages["invalid_choice"] = (
+            "We have no research on that condition. Choose one from the list."
+        )
+        self.fields["design"].error_messages["invalid_choice"] = (
+            "That is not a study design we list. Choose one from the list."
+        )
+        self.fields["strength"].error_messages["invalid_choice"] = (
+            "That is not a level of evidence we use. Choose one from the list."
+        )
+        self.fields["tag"].error_messages["invalid_choice"] = (
+            "No article has that topic. Choose one from the list."
+        )
+        self.fields["sort"].error_messages["invalid_choice"] = (
+            "We cannot sort that way; showing the newest first."
+        )
+        self.is_valid()
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())
+
+    def clean(self):
+        cleaned_data = super().clean()
+        year_from, year_to = cleaned_data.get("year_from"), cleaned_data.get("year_to")
+        if year_from and year_to and year_from > year_to:
+            self.add_error("year_to", "The “to” year is before the “from” year.")
+        return cleaned_data
+
+    def value(self, name):
+        """The cleaned value of `name`, or empty when the visitor's value was not valid."""
+        return self.cleaned_data.get(name) if name not in self.errors else None
+
+    def results(self, articles):
+        """`articles` narrowed by the valid filters, searched and sorted as asked."""
+        filters = {
+            "study_design": self.value("design"),
+            "evidence_strength": self.value("strength"),
+            "tags__slug": self.value("tag"),
+            "publication_year__gte": self.value("year_from"),
+            "publication_year__lte": self.value("year_to"),
+        }
+        articles = articles.filter(**{key: value for key, value in filters.items() if value})
+        if condition := self.conditions.get(self.value("condition")):
+            articles = articles.child_of(condition)
+        query = search_terms(self.value("q") or "")
+        sort = self.value("sort") or (Sort.RELEVANCE if query else Sort.NEWEST_SUMMARY)
+        if sort == Sort.NEWEST_STUDY:
+            articles = articles.order_by(
+                "-publication_year", "-publication_month", "-publication_day", "-id"
+            )
+        else:
+            articles = newest_first(articles)
+        if query:
+            return articles.search(query, order_by_relevance=sort == Sort.RELEVANCE)
+        return articles
+
+    def is_filtered(self):
+        return any(self.value(name) for name in self.fields if name != "sort")
+
+    def active_filters(self, request):
+        """(label, value, address without it) for each filter in use, to show and clear."""
+        active = []
+        for name, field in self.fields.items():
+            value = self.value(name)
+            if name == "sort" or not value:
+                continue
+            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            remaining = QueryDict(mutable=True)
+            for key in request.GET:
+                if key not in (name, "page"):
+                    remaining.setlist(key, request.GET.getlist(key))
+            active.append((field.label, shown, "?" + remaining.urlencode() if remaining else "?"))
+        return active
+
+
+def _year_range_validator(lowest, highest):
+    def validate(year):
+        if not lowest <= year <= highest:
+            raise forms.ValidationError(f"Choose a year between {lowest} and {highest}.")
+
+    return validate
