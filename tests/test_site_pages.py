@@ -57,11 +57,17 @@ def test_sitemap_lists_the_public_pages(client, demo_site):
 @pytest.mark.parametrize(
     "query",
     ["", "migraine", "x" * 10_000, "a\x00b", "ｍｉｇｒａｉｎｅ 🌿", "<script>alert(1)</script>"],
+    ids=["empty", "word", "10k-characters", "nul-byte", "wide-unicode", "markup"],
 )
 def test_site_search_answers_any_query_safely(client, demo_site, query):
-    response = client.get("/search/", {"q": query, "page": "abc"})
+    response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "999999"])
+def test_site_search_answers_a_page_that_does_not_exist_with_404(client, demo_site, page):
+    assert client.get("/search/", {"q": "migraine", "page": page}).status_code == 404
 
 
 def test_site_search_finds_the_seed_article(client, demo_site):
