@@ -51,7 +51,10 @@ def candidates(placement, condition_id):
     """Live calls to action for a placement and condition, best first (one query)."""
     through = CallToAction.conditions.through
     serves_every_condition = ~Exists(through.objects.filter(calltoaction=OuterRef("pk")))
-    queryset = CallToAction.objects.filter(live=True, placement=placement)
+    # The target page comes along so that the cached choice can build its link without a query.
+    queryset = CallToAction.objects.filter(live=True, placement=placement).select_related(
+        "target_page"
+    )
     if condition_id is None:
         queryset = queryset.filter(serves_every_condition).annotate(
             serves_this_condition=Value(False)

@@ -601,7 +601,7 @@ class ResearchArticlePage(RoutablePageMixin, Page):
         return library, condition, guide
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models import ShareBlock
+        from cms.caching import default_share_block, editorial_settings
 
         context = super().get_context(request, *args, **kwargs)
         library, condition, guide = self.context_pages()
@@ -610,7 +610,8 @@ class ResearchArticlePage(RoutablePageMixin, Page):
             condition=condition,
             evidence_guide=guide,
             related_articles=self.related_articles(),
-            share_block=ShareBlock.objects.default(),
+            share_block=default_share_block(),
+            editorial_settings=editorial_settings(request),
             words_per_minute=WORDS_PER_MINUTE,
         )
         return context

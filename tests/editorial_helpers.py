@@ -30,6 +30,9 @@ def article_form(title="Acupuncture for tension headache", finding="Fewer headac
         "publication_year": "2024",
         "publication_month": "9",
         "publication_day": "",
+        "volume": "",
+        "issue": "",
+        "pages": "",
         "doi": "",
         "pubmed_id": "",
         "source_url": "",
@@ -50,6 +53,7 @@ def article_form(title="Acupuncture for tension headache", finding="Fewer headac
                 ("limitations", {"body": rich_text("<p>One small trial.</p>")}),
             ]
         ),
+        "related_pins": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(extra)

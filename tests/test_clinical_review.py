@@ -230,7 +230,8 @@ def test_article_page_queries_with_the_review_credit(client, demo_site, django_a
     assert "Medically reviewed by Dr Rowan Reviewer" in response.content.decode()
 
 
-# Of these, the editorial settings (disclaimer) and the reviewer (credit) are one query each.
+# The article page's own count (tests/test_research_article.py) and one more for the reviewer's
+# credit; the editorial settings (disclaimer) come from the cache.
 ARTICLE_PAGE_QUERIES = 13
 
 

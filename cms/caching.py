@@ -1,0 +1,48 @@
+"""Site-wide content read on every article view, kept in the cache until an editor changes it.
+
+The share block and the editorial settings change a few times a year and are read on every
+article page; caching them keeps that page inside its query budget. Saving or deleting either
+forgets the cached copy (connected in cms.apps).
+"""
+
+from django.core.cache import cache
+
+SHARE_BLOCK_KEY = "share-block:default"
+
+
+def editorial_settings_key(site_id):
+    return f"editorial-settings:{site_id}"
+
+
+def remember(key, load):
+    """The cached value under `key`, loading (and caching) it on a miss; None is cached too."""
+    found = cache.get(key)
+    if found is None:
+        found = (load(),)
+        cache.set(key, found, None)
+    return found[0]
+
+
+def default_share_block():
+    from cms.models import ShareBlock
+
+    return remember(SHARE_BLOCK_KEY, ShareBlock.objects.default)
+
+
+def editorial_settings(request):
+    from wagtail.models import Site
+
+    from cms.models import EditorialSettings
+
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return remember(editorial_settings_key(site.pk), lambda: EditorialSettings.for_site(site))
+
+
+def forget_share_block(**kwargs):
+    cache.delete(SHARE_BLOCK_KEY)
+
+
+def forget_editorial_settings(instance, **kwargs):
+    cache.delete(editorial_settings_key(instance.site_id))
