@@ -8,6 +8,22 @@ from wagtail.models import Site
 from tests.citation_stub import citation_services  # noqa: F401
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that commit (the browser tests, the concurrency tests) run last.
+
+    pytest-django sorts them last, but pytest then groups the tests that share Playwright's
+    session-scoped browser, which can put them back among the others; each empties every table
+    when it ends, and the seeded demo site would be gone for the tests after it.
+    """
+
+    def commits(item):
+        fixtures = getattr(item, "fixturenames", ())
+        return "live_server" in fixtures or "transactional_db" in fixtures
+
+    items.sort(key=commits)
+
+
 def seed_demo():
     call_command("seed_demo", stdout=io.StringIO())
 

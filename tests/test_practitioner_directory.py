@@ -170,9 +170,9 @@ def test_bad_input_gets_a_clear_message_and_keeps_the_form(client, demo_site, qu
         assert response.context["form"][name].value() == value
 
 
-@pytest.mark.parametrize("page", ["abc", "0", "-1", "99999", "1" * 500])
-def test_any_page_number_gives_a_page(client, demo_site, page):
-    response = client.get(DIRECTORY, {"page": page})
+@pytest.mark.parametrize("page_number", ["abc", "0", "-1", "99999", "1" * 500])
+def test_any_page_number_gives_a_page(client, demo_site, page_number):
+    response = client.get(DIRECTORY, {"page": page_number})
     assert response.status_code == 200
     assert len(response.context["results"]) > 0
 

@@ -157,11 +157,11 @@ def test_odd_queries_never_fail(client, demo_site, query):
         assert client.get(url + query).status_code == 200, url + query
 
 
-@pytest.mark.parametrize("page", ["abc", "999999", "-1", "0", "1.5", "%00", "9" * 40])
-def test_pages_that_do_not_exist_are_not_found(client, demo_site, page):
+@pytest.mark.parametrize("page_number", ["abc", "999999", "-1", "0", "1.5", "%00", "9" * 40])
+def test_pages_that_do_not_exist_are_not_found(client, demo_site, page_number):
     for url in (LIBRARY, "/research/migraines/", "/search/?q=acupuncture&"):
         separator = "&" if "?" in url else "?"
-        assert client.get(f"{url}{separator}page={page}").status_code == 404
+        assert client.get(f"{url}{separator}page={page_number}").status_code == 404
 
 
 def test_typed_text_is_escaped(client, demo_site):

@@ -65,9 +65,9 @@ def test_site_search_answers_any_query_safely(client, demo_site, query):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "999999"])
-def test_site_search_answers_a_page_that_does_not_exist_with_404(client, demo_site, page):
-    assert client.get("/search/", {"q": "migraine", "page": page}).status_code == 404
+@pytest.mark.parametrize("page_number", ["abc", "-1", "999999"])
+def test_site_search_answers_a_page_that_does_not_exist_with_404(client, demo_site, page_number):
+    assert client.get("/search/", {"q": "migraine", "page": page_number}).status_code == 404
 
 
 def test_site_search_finds_the_seed_article(client, demo_site):

@@ -86,6 +86,7 @@ def test_writer_fills_from_doi_and_submits_then_reviewer_approves(
 
     writer.locator("#id_study_design").select_option(label="Randomised controlled trial")
     writer.locator("#id_number_of_participants").fill("160")
+    writer.get_by_role("tab", name="Summary").click()
     writer.locator("#body-0-value-summary").fill(
         "People who had acupuncture had fewer tension headaches than people who had sham treatment."
     )
@@ -125,7 +126,8 @@ def test_writer_fills_from_doi_and_submits_then_reviewer_approves(
     reviewer.get_by_role("button", name="Request changes").click()
     expect(reviewer.get_by_role("dialog")).to_be_visible()
     screenshot(reviewer, "reviewer-request-changes")
-    reviewer.keyboard.press("Escape")
+    reviewer.get_by_role("dialog").get_by_role("button", name="Close").click()
+    expect(reviewer.get_by_role("dialog")).to_be_hidden()
 
     open_more_actions(reviewer)
     screenshot(reviewer, "reviewer-approve")
