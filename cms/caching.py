@@ -2,12 +2,14 @@
 
 The share block and the editorial settings change a few times a year and are read on every
 article page; caching them keeps that page inside its query budget. Saving or deleting either
-forgets the cached copy (connected in cms.apps).
+forgets the cached copy (connected in cms.apps). With a per-process cache (no REDIS_URL) other
+processes only see the change when their copy expires, so copies live five minutes at most.
 """
 
 from django.core.cache import cache
 
 SHARE_BLOCK_KEY = "share-block:default"
+CACHE_TIMEOUT = 5 * 60  # seconds
 
 
 def editorial_settings_key(site_id):
@@ -19,7 +21,7 @@ def remember(key, load):
     found = cache.get(key)
     if found is None:
         found = (load(),)
-        cache.set(key, found, None)
+        cache.set(key, found, CACHE_TIMEOUT)
     return found[0]
 
 
