@@ -1,14 +1,6 @@
-"""Demo content for marketing: the seed page's call to action and one for a single condition.
-
-Also gives the Marketing group its permissions again, since a test that commits empties the
-permission tables the data migration filled.
-"""
-
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+"""Demo content for marketing: the seed page's call to action and one for a single condition."""
 
 from cms.models.calls_to_action import CallToAction, Placement
-from cms.roles import grant_marketing_permissions
 from practitioners.models import PractitionerDirectoryPage
 from research.models import ConditionIndexPage
 
@@ -35,7 +27,6 @@ DEMO_CALLS_TO_ACTION = [
 
 
 def seed(demo):
-    grant_marketing_permissions(Group, Permission, ContentType)
     directory = PractitionerDirectoryPage.objects.get()
     for fields in DEMO_CALLS_TO_ACTION:
         if CallToAction.objects.filter(name=fields["name"]).exists():

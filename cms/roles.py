@@ -26,22 +26,34 @@ def ensure_role_groups(group_model, permission_model, content_type_model):
         group.permissions.add(access_admin)
 
 
-# What the Marketing group may do, and nothing more: (app label, model, verb, codenames).
+# What each group may do beyond its page permissions: (app label, model, verbose name, actions).
 MARKETING_PERMISSIONS = [
     ("cms", "calltoaction", "call to action", ["add", "change", "publish", "lock", "unlock"]),
     ("cms", "calltoactiondailycount", "call to action daily count", ["view"]),
     ("cms", "shareblock", "share block", ["add", "change", "view"]),
 ]
+# Writers keep the home page's intro and featured research current (a site setting, because
+# page permissions on the home page would reach the practitioner directory beneath it).
+WRITER_PERMISSIONS = [
+    ("home", "homepagecontent", "home page content", ["change"]),
+]
+GROUP_PERMISSIONS = {MARKETING: MARKETING_PERMISSIONS, WRITERS: WRITER_PERMISSIONS}
 
 
-def grant_marketing_permissions(group_model, permission_model, content_type_model):
-    """Let Marketing run calls to action (and read their report) and edit the share blocks.
+def historical_role_models(apps):
+    """Group, Permission and ContentType as a data migration sees them, in the order the
+    functions here take them."""
+    return (
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        apps.get_model("contenttypes", "ContentType"),
+    )
 
-    Takes the models as arguments so that the data migration can pass its historical ones;
-    Django creates permissions only after all migrations, so missing ones are made here.
-    """
-    marketing = group_model.objects.get(name=MARKETING)
-    for app_label, model, verbose_name, actions in MARKETING_PERMISSIONS:
+
+def model_permissions(permission_model, content_type_model, grants):
+    """The permissions `grants` names, made if missing under the names Django and Wagtail give
+    them: Django creates permissions only after all migrations have run."""
+    for app_label, model, verbose_name, actions in grants:
         content_type, _ = content_type_model.objects.get_or_create(app_label=app_label, model=model)
         for action in actions:
             permission, _ = permission_model.objects.get_or_create(
@@ -49,4 +61,26 @@ def grant_marketing_permissions(group_model, permission_model, content_type_mode
                 codename=f"{action}_{model}",
                 defaults={"name": f"Can {action} {verbose_name}"},
             )
-            marketing.permissions.add(permission)
+            yield permission
+
+
+def grant_permissions(group_model, permission_model, content_type_model, group_name, grants):
+    """Give the group the permissions `grants` names.
+
+    Takes the models as arguments so that data migrations can pass their historical ones.
+    """
+    group, _ = group_model.objects.get_or_create(name=group_name)
+    group.permissions.add(*model_permissions(permission_model, content_type_model, grants))
+
+
+def revoke_permissions(group_model, permission_model, content_type_model, group_name, grants):
+    group = group_model.objects.filter(name=group_name).first()
+    if group is not None:
+        group.permissions.remove(*model_permissions(permission_model, content_type_model, grants))
+
+
+def grant_role_permissions(group_model, permission_model, content_type_model):
+    """Every role group's model permissions, for seed_demo to restore after a test empties the
+    database."""
+    for group_name, grants in GROUP_PERMISSIONS.items():
+        grant_permissions(group_model, permission_model, content_type_model, group_name, grants)

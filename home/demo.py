@@ -1,4 +1,4 @@
-"""Demo content: the home page, made the root of the default site."""
+"""Demo content: the home page, made the root of the default site, and its introduction."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -6,8 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_supported_language_variant
 from wagtail.models import Locale, Page, Site
 
-from cms.roles import ensure_role_groups
-from home.models import HomePage
+from cms.roles import ensure_role_groups, grant_role_permissions
+from home.models import HomePage, HomePageContent
 
 INTRO = (
     "<p>Published research on acupuncture and integrative health, explained in plain "
@@ -29,6 +29,7 @@ def ensure_root():
 
 def seed(demo):
     ensure_role_groups(Group, Permission, ContentType)
+    grant_role_permissions(Group, Permission, ContentType)
     home = HomePage.objects.first()
     if home is None:
         root = ensure_root()
@@ -39,7 +40,7 @@ def seed(demo):
             placeholder.slug = f"welcome-{placeholder.pk}"
             placeholder.save(update_fields=["slug"], clean=False)
         home = root.add_child(
-            instance=HomePage(title="Acupuncture research, explained", slug="home", intro=INTRO)
+            instance=HomePage(title="Acupuncture research, explained", slug="home")
         )
         home.save_revision().publish()
         demo.made("the home page")
@@ -47,7 +48,7 @@ def seed(demo):
         for placeholder in placeholders:
             if not placeholder.get_children().exists():
                 placeholder.delete()
-    Site.objects.update_or_create(
+    site, _ = Site.objects.update_or_create(
         is_default_site=True,
         defaults={
             "hostname": "localhost",
@@ -55,3 +56,5 @@ def seed(demo):
             "site_name": "Acupuncture Research Library",
         },
     )
+    if HomePageContent.objects.get_or_create(site=site, defaults={"intro": INTRO})[1]:
+        demo.made("the home page's introduction")

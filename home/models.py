@@ -1,26 +1,25 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PreviewableMixin
 
 
 class HomePage(Page):
-    """The front page: what the site offers, the newest research, the conditions."""
+    """The front page: what the site offers, the newest research, the conditions.
 
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="One or two sentences telling a visitor what the site offers.",
-    )
+    Its intro and featured articles live in HomePageContent, a site setting: page permissions
+    reach a page's whole subtree, so letting writers edit this page would also let them edit
+    the practitioner directory beneath it.
+    """
 
     content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        InlinePanel(
-            "featured_articles",
-            label="Featured articles",
-            max_num=3,
-            help_text="Up to three articles to feature above the newest research.",
+        HelpPanel(
+            content="<p>The introduction and the featured research are edited under "
+            "<b>Settings › Home page content</b>, where writers can change them too.</p>",
+            heading="Introduction and featured research",
         ),
     ]
 
@@ -35,11 +34,9 @@ class HomePage(Page):
         from research.models import ConditionIndexPage, ResearchArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        featured = [
-            item.article
-            for item in self.featured_articles.select_related("article")
-            if item.article.live
-        ]
+        content = HomePageContent.for_request(request)
+        featured = content.live_featured_articles()
+        context["home_content"] = content
         context["featured_articles"] = featured
         context["newest_articles"] = (
             ResearchArticlePage.objects.live()
@@ -50,13 +47,65 @@ class HomePage(Page):
         return context
 
 
+@register_setting(icon="home")
+class HomePageContent(PreviewableMixin, ClusterableModel, BaseSiteSetting):
+    """The home page's introduction and featured research, which writers keep current."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="One or two sentences under the site's name telling a visitor what the site "
+        "offers, e.g. “Published research on acupuncture, explained in plain language.”",
+    )
+
+    panels = [
+        FieldPanel("intro"),
+        InlinePanel(
+            "featured_articles",
+            label="Featured article",
+            max_num=3,
+            heading="Featured research",
+            help_text="Up to three published articles shown above the newest research, in this "
+            "order. Leave empty to show only the newest research.",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "home page content"
+        verbose_name_plural = "home page content"
+
+    def live_featured_articles(self):
+        """The chosen articles in order, leaving out any that have been unpublished since."""
+        return [
+            item.article
+            for item in self.featured_articles.select_related("article")
+            if item.article.live
+        ]
+
+    def home_page(self):
+        root = self.site.root_page.specific
+        return root if isinstance(root, HomePage) else None
+
+    def is_previewable(self):
+        return self.home_page() is not None
+
+    def get_preview_template(self, request, mode_name):
+        return self.home_page().get_template(request)
+
+    def get_preview_context(self, request, mode_name):
+        # The settings preview puts this unsaved copy on the request, where for_request finds it.
+        return self.home_page().get_context(request)
+
+
 class FeaturedArticle(Orderable):
-    page = ParentalKey(HomePage, related_name="featured_articles", on_delete=models.CASCADE)
+    content = ParentalKey(
+        HomePageContent, related_name="featured_articles", on_delete=models.CASCADE
+    )
     article = models.ForeignKey(
         "research.ResearchArticlePage",
         on_delete=models.CASCADE,
         related_name="+",
-        help_text="An article to show at the top of the home page.",
+        help_text="A published article to feature on the home page.",
     )
 
     panels = [FieldPanel("article")]

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from cms.models import ShareBlock
 from cms.seeding import ensure_page
-from home.models import HomePage
+from home.models import FeaturedArticle, HomePage, HomePageContent
 from research.evidence import EvidenceStrength
 from research.models import (
     ArticleAuthor,
@@ -666,6 +666,16 @@ def seed(demo):
     seed_article(conditions["migraines"], demo)
     seed_samples(conditions, demo)
     seed_share_block(demo)
+    feature_seed_article(conditions["migraines"], demo)
+
+
+def feature_seed_article(migraines, demo):
+    """Feature the seed article on the home page, unless writers have chosen features already."""
+    content = HomePageContent.objects.get(site__root_page=HomePage.objects.get())
+    if not content.featured_articles.exists():
+        article = migraines.get_children().get(slug=SEED_ARTICLE["slug"])
+        FeaturedArticle.objects.create(content=content, article_id=article.pk, sort_order=0)
+        demo.made("the seed article featured on the home page")
 
 
 def seed_share_block(demo):

@@ -2,7 +2,7 @@
 
 import re
 
-from home.models import FeaturedArticle
+from home.models import FeaturedArticle, HomePageContent
 from research.models import ConditionIndexPage, ResearchArticlePage
 from tests import factories
 
@@ -29,19 +29,56 @@ def test_condition_counts_only_live_articles(client, demo_site):
     assert f'Insomnia</a> <span class="meta">{live_count - 1} articles</span>' in html
 
 
-def test_featured_articles_come_first_and_are_not_repeated(client, demo_site):
-    home = demo_site.root_page.specific
+def feature(site, articles):
+    content = HomePageContent.for_site(site)
+    content.featured_articles.all().delete()
+    for position, article in enumerate(articles):
+        FeaturedArticle.objects.create(content=content, article=article, sort_order=position)
+
+
+def test_featured_articles_come_first_in_order_and_are_not_repeated(client, demo_site):
+    newest = ResearchArticlePage.objects.live().order_by("-first_published_at").first()
     oldest = ResearchArticlePage.objects.live().order_by("first_published_at").first()
-    FeaturedArticle.objects.create(page=home, article=oldest, sort_order=0)
+    feature(demo_site, [oldest, newest])
     html = client.get("/").content.decode()
     featured_at = html.index("Featured research")
-    assert html.index(oldest.title) > featured_at
-    assert html.count(oldest.title) == 1
+    assert featured_at < html.index(oldest.title) < html.index(newest.title)
+    assert html.index(newest.title) < html.index("Newest research")
+    assert html.count(oldest.title) == html.count(newest.title) == 1
 
 
-# Site, page, its ancestors, view restrictions, featured, newest, and the conditions with their
-# counts (one grouped count, one for the conditions). The call to action comes from the cache.
-HOME_PAGE_QUERIES = 8
+def test_an_unpublished_featured_article_drops_out(client, demo_site):
+    article = ResearchArticlePage.objects.live().order_by("first_published_at").first()
+    feature(demo_site, [article])
+    article.unpublish()
+    html = client.get("/").content.decode()
+    assert "Featured research" not in html
+    assert article.title not in html
+
+
+def test_the_intro_comes_from_the_home_page_content(client, demo_site):
+    content = HomePageContent.for_site(demo_site)
+    content.intro = "<p>Research you can <b>act on</b>.</p>"
+    content.save()
+    html = client.get("/").content.decode()
+    assert '<div class="lede"><p>Research you can <b>act on</b>.</p></div>' in html
+
+
+def test_without_features_or_intro_the_home_page_still_reads_well(client, demo_site):
+    content = HomePageContent.for_site(demo_site)
+    content.intro = ""
+    content.save()
+    feature(demo_site, [])
+    html = client.get("/").content.decode()
+    assert 'class="lede"' not in html
+    assert "Featured research" not in html
+    assert "Newest research" in html
+
+
+# Site, page, its ancestors, view restrictions, the home page content, its featured articles,
+# newest, and the conditions with their counts (one grouped count, one for the conditions).
+# The call to action comes from the cache.
+HOME_PAGE_QUERIES = 9
 
 
 def test_home_page_query_count_does_not_grow_with_content(
@@ -50,9 +87,7 @@ def test_home_page_query_count_does_not_grow_with_content(
     condition = factories.condition_page("Tinnitus")
     for _ in range(30):
         factories.create_article(condition, authors=[f"A{i}" for i in range(10)])
-    home = demo_site.root_page.specific
-    for article in ResearchArticlePage.objects.live()[:3]:
-        FeaturedArticle.objects.create(page=home, article=article)
+    feature(demo_site, ResearchArticlePage.objects.live()[:3])
     client.get("/")  # warm the site-root cache, as any running server has
     with django_assert_num_queries(HOME_PAGE_QUERIES):
         assert client.get("/").status_code == 200

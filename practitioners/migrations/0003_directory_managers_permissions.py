@@ -2,23 +2,16 @@
 
 from django.db import migrations
 
+from cms.roles import historical_role_models
 from practitioners.roles import grant_directory_permissions, revoke_directory_permissions
 
 
-def models(apps):
-    return (
-        apps.get_model("auth", "Group"),
-        apps.get_model("auth", "Permission"),
-        apps.get_model("contenttypes", "ContentType"),
-    )
-
-
 def grant(apps, schema_editor):
-    grant_directory_permissions(*models(apps))
+    grant_directory_permissions(*historical_role_models(apps))
 
 
 def revoke(apps, schema_editor):
-    revoke_directory_permissions(*models(apps))
+    revoke_directory_permissions(*historical_role_models(apps))
 
 
 class Migration(migrations.Migration):

@@ -21,12 +21,12 @@ def shot(page, name):
     page.screenshot(path=IMAGES / f"writers-{name}.png")
 
 
-def log_in(page, live_site):
-    admin = get_user_model().objects.get(username="admin")
-    admin.set_password(PASSWORD)
-    admin.save()
+def log_in(page, live_site, username="admin"):
+    user = get_user_model().objects.get(username=username)
+    user.set_password(PASSWORD)
+    user.save()
     page.goto(live_site + "/admin/login/")
-    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(live_site + "/admin/")
