@@ -6,6 +6,8 @@ forgets the cached copy (connected in cms.apps). With a per-process cache (no RE
 processes only see the change when their copy expires, so copies live five minutes at most.
 """
 
+import uuid
+
 from django.core.cache import cache
 
 SHARE_BLOCK_KEY = "share-block:default"
@@ -23,6 +25,25 @@ def remember(key, load):
         found = (load(),)
         cache.set(key, found, CACHE_TIMEOUT)
     return found[0]
+
+
+class Generation:
+    """Cached values that one call makes stale together: every key includes the generation,
+    and starting a new one (on publish, say) leaves the old keys to expire unread."""
+
+    def __init__(self, name):
+        self.name = name
+        self.key = f"{name}:generation"
+
+    def current(self):
+        return cache.get_or_set(self.key, lambda: uuid.uuid4().hex, timeout=None)
+
+    def start_new(self, **kwargs):
+        """Connected to signals, hence the keyword arguments it ignores."""
+        cache.set(self.key, uuid.uuid4().hex, timeout=None)
+
+    def remember(self, key, load):
+        return remember(f"{self.name}:{self.current()}:{key}", load)
 
 
 def default_share_block():

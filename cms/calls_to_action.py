@@ -5,20 +5,18 @@ moves the cache on to a new generation, so every page picks again on its next vi
 """
 
 import re
-import uuid
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Value
 from django.utils import timezone
 
+from cms.caching import Generation
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
 
-CACHE_GENERATION_KEY = "calls-to-action:generation"
 # Publishing clears the choice in a shared cache (Redis) at once; with a per-process cache, other
-# processes (and the cron job's scheduled publishing) reach them within this time.
-CACHE_TIMEOUT = 5 * 60
+# processes (and the cron job's scheduled publishing) reach them within caching.CACHE_TIMEOUT.
+CHOICES = Generation("calls-to-action")
 # Enough to skip past those whose end passes before the cache moves on; one is usually shown.
 CANDIDATES_KEPT = 10
 # Crawlers and link previewers that say what they are; they never count as visitors.
@@ -44,7 +42,7 @@ def condition_of(page):
 
 def forget_choices(**kwargs):
     """Make every page choose again (connected to publish, unpublish and delete)."""
-    cache.set(CACHE_GENERATION_KEY, uuid.uuid4().hex, None)
+    CHOICES.start_new()
 
 
 def candidates(placement, condition_id):
@@ -76,16 +74,9 @@ def candidates(placement, condition_id):
 
 def choose(placement, condition_id):
     """The call to action to show, or None: cached, and never more than one query."""
-    generation = cache.get(CACHE_GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex
-        cache.add(CACHE_GENERATION_KEY, generation, None)
-        generation = cache.get(CACHE_GENERATION_KEY, generation)
-    key = f"calls-to-action:{generation}:{placement}:{condition_id or 'none'}"
-    found = cache.get(key)
-    if found is None:
-        found = candidates(placement, condition_id)
-        cache.set(key, found, CACHE_TIMEOUT)
+    found = CHOICES.remember(
+        f"{placement}:{condition_id or 'none'}", lambda: candidates(placement, condition_id)
+    )
     now = timezone.now()
     # A call to action past its end stays live until the scheduled-publishing command runs;
     # visitors stop seeing it at the minute it ends all the same.

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 class ResearchConfig(AppConfig):
@@ -8,10 +9,18 @@ class ResearchConfig(AppConfig):
 
     def ready(self):
         from research.clinical_review import attach_when_library_created
-        from research.models import ResearchLibraryPage
+        from research.library_search import LIBRARY
+        from research.models import ConditionIndexPage, ResearchArticlePage, ResearchLibraryPage
 
         post_save.connect(
             attach_when_library_created,
             sender=ResearchLibraryPage,
             dispatch_uid="research.attach_clinical_review",
         )
+        for model in (ResearchArticlePage, ConditionIndexPage):
+            for signal in (page_published, page_unpublished, post_page_move, post_delete):
+                signal.connect(
+                    LIBRARY.start_new,
+                    sender=model,
+                    dispatch_uid=f"research.new-generation.{model.__name__}",
+                )

@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from cms.searching import search_terms
 from research.evidence import EvidenceStrength
+from research.library_search import remembered_search
 from research.models import StudyDesign, newest_first
 
 MAX_QUERY_LENGTH = 200
@@ -130,7 +131,8 @@ class LibraryFilterForm(forms.Form):
         else:
             articles = newest_first(articles)
         if query:
-            return articles.search(query, order_by_relevance=sort == Sort.RELEVANCE)
+            searched = articles.search(query, order_by_relevance=sort == Sort.RELEVANCE)
+            return remembered_search(searched, articles)
         return articles
 
     def is_filtered(self):

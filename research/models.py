@@ -11,7 +11,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -103,10 +103,12 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     def route(self, request, path_components):
         """Find an article or a condition in one query, not two (child, then specific) a level."""
-        for model, depth in ((ResearchArticlePage, 2), (ConditionIndexPage, 1)):
+        # The article comes with its reviewer's credit (MedicalReview), saving a query.
+        articles = ResearchArticlePage.objects.select_related("reviewed_by__reviewer_profile")
+        for pages, depth in ((articles, 2), (ConditionIndexPage.objects.all(), 1)):
             if len(path_components) >= depth:
                 url_path = self.url_path + "".join(f"{part}/" for part in path_components[:depth])
-                page = model.objects.filter(url_path=url_path).first()
+                page = pages.filter(url_path=url_path).first()
                 if page is not None:
                     return page.route(request, path_components[depth:])
         return super().route(request, path_components)
@@ -557,11 +559,24 @@ class ResearchArticlePage(RoutablePageMixin, Page):
 
     def related_articles(self):
         """Up to three live articles: the editor's pins in their order, then this condition's
-        articles sharing the most tags with this one, newest first. One query."""
+        articles sharing the most tags with this one, newest first. One query.
+
+        Shared tags are counted by a subquery per candidate rather than a join and GROUP BY: the
+        grouping took half the article page's time with 330 articles in a condition.
+        """
         pin_order = RelatedArticlePin.objects.filter(page=self.pk, article=OuterRef("pk")).values(
             "sort_order"
         )[:1]
-        this_articles_tags = ArticleTag.objects.filter(content_object=self.pk).values("tag")
+        shared_tags = (
+            ArticleTag.objects.filter(
+                content_object=OuterRef("pk"),
+                tag__in=ArticleTag.objects.filter(content_object=self.pk).values("tag"),
+            )
+            .order_by()
+            .values("content_object")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         siblings = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)
         candidates = (
             ResearchArticlePage.objects.live()
@@ -572,9 +587,7 @@ class ResearchArticlePage(RoutablePageMixin, Page):
             .exclude(pk=self.pk)
             .annotate(
                 pin_order=Subquery(pin_order),
-                shared_tags=Count(
-                    "tagged_items", filter=Q(tagged_items__tag__in=this_articles_tags)
-                ),
+                shared_tags=Coalesce(Subquery(shared_tags), 0),
             )
             .order_by(
                 F("pin_order").asc(nulls_last=True), "-shared_tags", "-first_published_at", "-id"

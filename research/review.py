@@ -9,7 +9,6 @@ import datetime
 import json
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
@@ -29,24 +28,14 @@ class MedicalReview:
 
     @classmethod
     def for_page(cls, page):
-        """The review shown on `page`, or None if it was never reviewed. One query."""
+        """The review shown on `page`, or None if it was never reviewed.
+
+        No query when the page was loaded with its reviewer and profile (as the library's
+        routing does); otherwise two.
+        """
         if page.reviewed_at is None or page.reviewed_by_id is None:
             return None
-        reviewer = (
-            get_user_model()
-            .objects.select_related("reviewer_profile")
-            .only(
-                "first_name",
-                "last_name",
-                "username",
-                "reviewer_profile__display_name",
-                "reviewer_profile__credentials",
-            )
-            .filter(pk=page.reviewed_by_id)
-            .first()
-        )
-        if reviewer is None:
-            return None
+        reviewer = page.reviewed_by
         profile = getattr(reviewer, "reviewer_profile", None)
         reviewed_on = timezone.localdate(page.reviewed_at)
         published_on = page.last_published_at and timezone.localdate(page.last_published_at)

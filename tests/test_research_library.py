@@ -12,6 +12,9 @@ LIBRARY = "/research/"
 # Site; home, library (child, then specific); two view-restriction checks; article counts and
 # conditions; topics for the filter, the result count, one page of results, their conditions.
 LIBRARY_QUERIES = 12
+# A search repeated (or paged) within the same generation of the library: the ranked matches
+# come from the cache, so one query loads the page of results instead of a count and a page.
+REPEATED_SEARCH_QUERIES = 11
 # As the library to reach it, plus the condition in one query; its parent (for the breadcrumb),
 # the article count and one page of articles.
 CONDITION_QUERIES = 10
@@ -226,7 +229,10 @@ def test_listing_queries_do_not_grow_with_articles(client, demo_site, django_ass
         )
     for url, queries in [
         (LIBRARY, LIBRARY_QUERIES),
-        (LIBRARY + "?q=acupuncture&condition=tinnitus&design=rct&tag=tinnitus", LIBRARY_QUERIES),
+        (
+            LIBRARY + "?q=acupuncture&condition=tinnitus&design=rct&tag=tinnitus",
+            REPEATED_SEARCH_QUERIES,
+        ),
         (LIBRARY + "?page=4", LIBRARY_QUERIES),
         (condition.url, CONDITION_QUERIES),
         (condition.url + "?page=5", CONDITION_QUERIES),
@@ -236,3 +242,40 @@ def test_listing_queries_do_not_grow_with_articles(client, demo_site, django_ass
             response = client.get(url)
         assert response.status_code == 200
         assert len(response.context["articles"]) == 12 or "page=5" in url
+
+
+def test_a_new_search_ranks_its_matches_in_one_query(client, demo_site, django_assert_num_queries):
+    condition = factories.condition_page("Tinnitus")
+    for _ in range(30):
+        factories.create_article(condition, tags=["tinnitus"])
+    client.get(LIBRARY)  # warm the site-root cache, as any running server has
+    with django_assert_num_queries(LIBRARY_QUERIES):
+        first = client.get(LIBRARY + "?q=acupuncture&tag=tinnitus")
+    with django_assert_num_queries(REPEATED_SEARCH_QUERIES):
+        second_page = client.get(LIBRARY + "?q=acupuncture&tag=tinnitus&page=2")
+    assert first.context["page_obj"].paginator.count == 30
+    shown = [a.pk for a in first.context["articles"] + second_page.context["articles"]]
+    assert len(shown) == len(set(shown)) == 24
+
+
+def test_a_published_article_is_found_by_a_search_made_before(client, demo_site):
+    url = LIBRARY + "?q=moxibustion"
+    assert "No articles match “moxibustion”" in text_of(client, url)
+    article = factories.create_article(
+        factories.condition_page("Tinnitus"), title="Moxibustion for tinnitus"
+    )
+    assert "Moxibustion for tinnitus" in text_of(client, url)
+    article.unpublish()
+    assert "Moxibustion for tinnitus" not in text_of(client, url)
+
+
+def test_a_deleted_article_leaves_searches_made_before(client, demo_site):
+    article = factories.create_article(
+        factories.condition_page("Tinnitus"), title="Moxibustion for tinnitus"
+    )
+    url = LIBRARY + "?q=moxibustion"
+    assert "Moxibustion for tinnitus" in text_of(client, url)
+    article.delete()
+    text = text_of(client, url)
+    assert "Moxibustion for tinnitus" not in text
+    assert "0 articles matching “moxibustion”" in text

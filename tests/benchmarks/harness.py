@@ -12,17 +12,24 @@ from django.db import connection, reset_queries
 from django.test import Client
 
 
-def measure(url, repeat=50, warmup=5, client=None):
-    """Median and 95th-percentile server time in ms, and queries per request, for GET `url`."""
+def measure(url, repeat=50, warmup=5, client=None, before_each=None):
+    """Median and 95th-percentile server time in ms, and queries per request, for GET `url`.
+
+    `before_each`, when given, runs before every request, outside the timing (to empty a cache).
+    """
     client = client or Client()
+    before_each = before_each or (lambda: None)
     for _ in range(warmup):
+        before_each()
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
     timings = []
     for _ in range(repeat):
+        before_each()
         start = time.perf_counter()
         client.get(url)
         timings.append((time.perf_counter() - start) * 1000)
+    before_each()
     reset_queries()
     connection.force_debug_cursor = True
     client.get(url)
