@@ -6,14 +6,21 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, WorkflowPage, WorkflowState
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowState
 
 from cms import roles
 from cms.models import EditorialSettings, ReviewerProfile
-from research.clinical_review import WORKFLOW_NAME
+from practitioners.models import PractitionerDirectoryPage
+from research.clinical_review import (
+    WAGTAIL_DEFAULT_GROUPS,
+    WAGTAIL_DEFAULT_WORKFLOW,
+    WORKFLOW_NAME,
+    retire_wagtail_defaults,
+)
 from research.models import ResearchArticlePage, ResearchLibraryPage
 from tests import factories
 from tests.editorial_helpers import (
@@ -92,6 +99,41 @@ def test_the_migration_attaches_an_existing_library(demo_site):
     migration.set_up_clinical_review(apps, None)
     assert WorkflowPage.objects.get(page=library).workflow.name == WORKFLOW_NAME
     assert GroupPagePermission.objects.filter(page=library).count() == 4
+
+
+def test_no_group_may_publish_pages_and_clinical_review_is_the_only_workflow(demo_site):
+    """Wagtail's default Moderators could publish anywhere, past the clinical review."""
+    assert not GroupPagePermission.objects.filter(permission__codename="publish_page").exists()
+    assert not Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS).exists()
+    assert list(Workflow.objects.filter(active=True).values_list("name", flat=True)) == [
+        WORKFLOW_NAME
+    ]
+    assert [item.page.specific_class for item in WorkflowPage.objects.all()] == [
+        ResearchLibraryPage
+    ]
+
+
+def test_a_default_group_with_members_is_left_for_an_administrator(demo_site):
+    from django.apps import apps
+
+    moderators = Group.objects.create(name="Moderators")
+    moderators.user_set.add(account("writer"))
+    retire_wagtail_defaults(apps)
+    assert Group.objects.filter(name="Moderators").exists()
+
+
+def test_the_default_workflow_stays_on_while_a_page_is_in_it(demo_site):
+    from django.apps import apps
+
+    workflow = Workflow.objects.get(name=WAGTAIL_DEFAULT_WORKFLOW)
+    Workflow.objects.filter(pk=workflow.pk).update(active=True)
+    WorkflowPage.objects.create(workflow=workflow, page=demo_site.root_page)
+    workflow.refresh_from_db()
+    workflow.start(PractitionerDirectoryPage.objects.get(), account("admin"))
+    retire_wagtail_defaults(apps)
+    workflow.refresh_from_db()
+    assert workflow.active
+    assert not WorkflowPage.objects.filter(workflow=workflow).exists()
 
 
 def test_writer_submits_reviewer_rejects_writer_fixes_reviewer_approves(
