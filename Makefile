@@ -23,6 +23,8 @@ $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(PY)
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# Links the demo prints and the admin's emails carry point at the address actually served.
+run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py seed_demo
