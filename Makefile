@@ -41,6 +41,7 @@ test: install-dev chromium
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
 benchmark: install-dev

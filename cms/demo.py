@@ -68,8 +68,6 @@ def seed(demo):
 
 def seed_reviewer_credit(demo):
     reviewer = get_user_model().objects.get(username="reviewer")
-    _, created = ReviewerProfile.objects.get_or_create(
-        user=reviewer, defaults=DEMO_REVIEWER_CREDIT
-    )
+    _, created = ReviewerProfile.objects.get_or_create(user=reviewer, defaults=DEMO_REVIEWER_CREDIT)
     if created:
         demo.made(f"reviewer credit “{DEMO_REVIEWER_CREDIT['display_name']}”")

@@ -100,8 +100,11 @@ def test_every_page_has_a_skip_link_landmarks_and_our_own_assets_only(client, de
         assert '<main id="main"' in html, url
         assert "<header" in html and "<footer" in html, url
         external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
-        assert all(link.startswith("http://testserver") for link in external
-                   if ".css" in link or ".js" in link), url
+        assert all(
+            link.startswith("http://testserver")
+            for link in external
+            if ".css" in link or ".js" in link
+        ), url
         assert "style=" not in html, url
         assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))", html), url
         assert not re.search(r"\son[a-z]+=", html), url

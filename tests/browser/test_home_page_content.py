@@ -3,7 +3,6 @@
 The screenshot it takes illustrates "Keep the home page current" in docs/editors-guide.md.
 """
 
-
 from playwright.sync_api import expect
 
 from research.models import ResearchArticlePage
