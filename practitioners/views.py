@@ -164,9 +164,24 @@ def email_practitioner(request, page, slug):
     return MailtoRedirect(f"mailto:{practitioner.enquiry_email}?subject={subject}")
 
 
+def client_address(request):
+    """The visitor's address. Behind TRUSTED_PROXY_COUNT proxies of ours, each appending to
+    X-Forwarded-For, it is the entry that many places from the end: the entries before it come
+    from the visitor, who can write anything there."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [
+        entry.strip()
+        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if entry.strip()
+    ]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def rate_limit_key(request):
     """A cache key for the visitor's address: a keyed hash, so the address itself is never kept."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     return f"practitioner-apply:{digest.hexdigest()}"
 

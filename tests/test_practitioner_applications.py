@@ -10,7 +10,7 @@ from django.test import Client
 from PIL import Image
 
 from practitioners.models import PractitionerApplication
-from practitioners.views import rate_limit_key
+from practitioners.views import client_address, rate_limit_key
 
 APPLY = "/practitioners/apply/"
 
@@ -165,3 +165,53 @@ def test_the_address_is_kept_only_as_a_keyed_hash(rf):
     assert key != rate_limit_key(rf.post(APPLY, REMOTE_ADDR="203.0.113.10"))
     field_names = {field.name for field in PractitionerApplication._meta.get_fields()}
     assert not field_names & {"ip", "ip_address", "remote_addr", "address_hash"}
+
+
+def test_without_trusted_proxies_a_forwarded_address_is_ignored(rf):
+    """A visitor could write any X-Forwarded-For to dodge the limit; only REMOTE_ADDR counts."""
+    first = rf.post(APPLY, REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="192.0.2.1")
+    second = rf.post(APPLY, REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="192.0.2.2")
+    assert client_address(first) == client_address(second) == "203.0.113.9"
+
+
+@pytest.mark.parametrize(
+    "proxies, forwarded, expected",
+    [
+        (1, "198.51.100.7", "198.51.100.7"),
+        # Whatever the visitor wrote comes first; our proxy appends the address it saw.
+        (1, "192.0.2.1, 198.51.100.7", "198.51.100.7"),
+        (2, "192.0.2.1, 198.51.100.7, 10.0.0.5", "198.51.100.7"),
+        # Fewer entries than proxies: a request that did not come through them all.
+        (2, "198.51.100.7", "10.0.0.9"),
+        (1, "", "10.0.0.9"),
+    ],
+)
+def test_behind_trusted_proxies_the_address_they_saw_counts(
+    rf, settings, proxies, forwarded, expected
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    request = rf.post(APPLY, REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_address(request) == expected
+
+
+def test_behind_a_proxy_each_visitor_has_their_own_limit(
+    client, demo_site, settings, django_capture_on_commit_callbacks
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.9"}
+    for n in range(10):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(
+                APPLY,
+                valid_data(name=f"Applicant {n}"),
+                HTTP_X_FORWARDED_FOR="203.0.113.9",
+                **proxy,
+            )
+    refused = client.post(
+        APPLY, valid_data(name="One too many"), HTTP_X_FORWARDED_FOR="203.0.113.9", **proxy
+    )
+    assert refused.status_code == 429
+    other = client.post(
+        APPLY, valid_data(name="Someone else"), HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy
+    )
+    assert other.status_code == 302

@@ -133,6 +133,11 @@ if os.environ.get("REDIS_URL"):
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 DEMO_CONTENT_ALLOWED = True
+# How many reverse proxies of our own stand in front of the app, each appending the address it
+# saw to X-Forwarded-For. 0: visitors connect directly and REMOTE_ADDR is theirs. Used where a
+# visitor's address matters (the "get listed" form's rate limit); see docs/deploy.md.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
 
