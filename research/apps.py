@@ -8,8 +8,8 @@ class ResearchConfig(AppConfig):
     verbose_name = "Research library"
 
     def ready(self):
+        from research.caching import LIBRARY
         from research.clinical_review import attach_when_library_created
-        from research.library_search import LIBRARY
         from research.models import ConditionIndexPage, ResearchArticlePage, ResearchLibraryPage
 
         post_save.connect(

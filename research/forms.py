@@ -6,6 +6,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from cms.searching import search_terms
+from research.caching import LIBRARY
 from research.evidence import EvidenceStrength
 from research.library_search import remembered_search
 from research.models import StudyDesign, newest_first
@@ -23,6 +24,20 @@ class Sort:
         (NEWEST_STUDY, "Newest study"),
         (RELEVANCE, "Best match (when searching)"),
     ]
+
+
+def topics_in_use():
+    """(slug, name) of every tag a live article carries, by name; cached until the library
+    changes."""
+    return LIBRARY.remember(
+        "topics",
+        lambda: list(
+            Tag.objects.filter(research_articletag_items__content_object__live=True)
+            .distinct()
+            .order_by("name")
+            .values_list("slug", "name")
+        ),
+    )
 
 
 def _any(label, choices):
@@ -66,13 +81,7 @@ class LibraryFilterForm(forms.Form):
         self.fields["condition"].choices = _any(
             "All conditions", [(c.slug, c.title) for c in conditions]
         )
-        self.fields["tag"].choices = _any(
-            "Any topic",
-            Tag.objects.filter(research_articletag_items__isnull=False)
-            .distinct()
-            .order_by("name")
-            .values_list("slug", "name"),
-        )
+        self.fields["tag"].choices = _any("Any topic", topics_in_use())
         this_year = timezone.localdate().year
         for name in ("year_from", "year_to"):
             field = self.fields[name]

@@ -3,18 +3,14 @@
 Wagtail's database backend answers a page of search results with two queries that each match
 and rank every article (a count, then the page). With 10,000 articles on PostgreSQL each took
 about 65 ms. Here one query fetches the ids of all matches in rank order; the list is cached
-under the search's own SQL and the library's generation, so later pages and repeated searches
-cost one query for their twelve articles. Publishing, unpublishing, moving or deleting an
-article or a condition starts a new generation (connected in research.apps), which every cached
-list is then ignored for.
+under the search's own SQL in the library's cache generation (research.caching), so later pages
+and repeated searches cost one query for their twelve articles.
 """
 
 import hashlib
 from collections.abc import Sequence
 
-from cms.caching import Generation
-
-LIBRARY = Generation("research-library")
+from research.caching import LIBRARY
 
 
 class RankedResults(Sequence):

@@ -35,6 +35,7 @@ from wagtail.search import index
 
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
+from research.caching import LIBRARY
 from research.evidence import EVIDENCE_DEFINITIONS, EvidenceStrength, evidence_help_text
 from research.panels import EditorialChecksPanel
 from research.review import MedicalReview
@@ -154,10 +155,15 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
     def with_article_counts(cls):
         """Live conditions, alphabetical, each with `article_count`, its number of live articles.
 
-        Two queries: one count per parent path over all articles, then the conditions. A
-        correlated count per condition (path LIKE parent || '%') cannot use an index and took
-        most of the library page's time with 10,000 articles.
+        Cached until the library next changes (research.caching); on a miss, two queries: one
+        count per parent path over all articles, then the conditions. A correlated count per
+        condition (path LIKE parent || '%') cannot use an index and took most of the library
+        page's time with 10,000 articles.
         """
+        return LIBRARY.remember("conditions", cls._load_with_article_counts)
+
+    @classmethod
+    def _load_with_article_counts(cls):
         counts = dict(
             ResearchArticlePage.objects.live()
             .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))

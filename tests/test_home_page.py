@@ -75,10 +75,10 @@ def test_without_features_or_intro_the_home_page_still_reads_well(client, demo_s
     assert "Newest research" in html
 
 
-# Site, page, its ancestors, view restrictions, the home page content, its featured articles,
-# newest, and the conditions with their counts (one grouped count, one for the conditions).
-# The call to action comes from the cache.
-HOME_PAGE_QUERIES = 9
+# Site, page, its ancestors, view restrictions, the home page content, its featured articles and
+# the newest articles. The conditions with their counts and the call to action come from the
+# cache.
+HOME_PAGE_QUERIES = 7
 
 
 def test_home_page_query_count_does_not_grow_with_content(

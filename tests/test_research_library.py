@@ -4,17 +4,22 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from research.caching import LIBRARY as LIBRARY_CACHE
 from research.models import ResearchArticlePage
 from tests import factories
 from tests.pagetext import assert_in_order, visible_text
 
 LIBRARY = "/research/"
-# Site; home, library (child, then specific); two view-restriction checks; article counts and
-# conditions; topics for the filter, the result count, one page of results, their conditions.
-LIBRARY_QUERIES = 12
+# Site; home, library (child, then specific); two view-restriction checks; the result count, one
+# page of results, their conditions. The conditions with their article counts and the topics for
+# the filter come from the cache (research.caching)...
+LIBRARY_QUERIES = 9
+# ...which the first view after a publish fills: two queries for the counts and conditions, one
+# for the topics.
+LIBRARY_QUERIES_AFTER_A_PUBLISH = LIBRARY_QUERIES + 3
 # A search repeated (or paged) within the same generation of the library: the ranked matches
 # come from the cache, so one query loads the page of results instead of a count and a page.
-REPEATED_SEARCH_QUERIES = 11
+REPEATED_SEARCH_QUERIES = LIBRARY_QUERIES - 1
 # As the library to reach it, plus the condition in one query; its parent (for the breadcrumb),
 # the article count and one page of articles.
 CONDITION_QUERIES = 10
@@ -242,6 +247,9 @@ def test_listing_queries_do_not_grow_with_articles(client, demo_site, django_ass
             response = client.get(url)
         assert response.status_code == 200
         assert len(response.context["articles"]) == 12 or "page=5" in url
+    LIBRARY_CACHE.start_new()
+    with django_assert_num_queries(LIBRARY_QUERIES_AFTER_A_PUBLISH):
+        client.get(LIBRARY)
 
 
 def test_a_new_search_ranks_its_matches_in_one_query(client, demo_site, django_assert_num_queries):
@@ -279,3 +287,19 @@ def test_a_deleted_article_leaves_searches_made_before(client, demo_site):
     text = text_of(client, url)
     assert "Moxibustion for tinnitus" not in text
     assert "0 articles matching “moxibustion”" in text
+
+
+def test_condition_counts_and_topics_follow_each_publish(client, demo_site):
+    condition = factories.condition_page("Tinnitus")
+    assert "Tinnitus 0 articles" in text_of(client, LIBRARY)  # now cached
+    article = factories.create_article(condition, tags=["moxibustion"])
+    html = client.get(LIBRARY).content.decode()
+    assert "Tinnitus 1 article" in visible_text(html)
+    assert '<option value="moxibustion">moxibustion</option>' in html
+    condition.title = "Ringing in the ears"
+    condition.save_revision().publish()
+    assert "Ringing in the ears 1 article" in text_of(client, LIBRARY)
+    article.unpublish()
+    html = client.get(LIBRARY).content.decode()
+    assert "Ringing in the ears 0 articles" in visible_text(html)
+    assert 'value="moxibustion"' not in html

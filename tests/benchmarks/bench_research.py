@@ -19,9 +19,9 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from research.caching import LIBRARY
 from research.demo import SEED_ARTICLE, body_for
 from research.evidence import EvidenceStrength
-from research.library_search import LIBRARY
 from research.models import ArticleAuthor, ArticleTag, ResearchArticlePage, StudyDesign
 from tests import factories
 from tests.benchmarks.harness import format_rows, measure
