@@ -17,7 +17,7 @@ class ResearchConfig(AppConfig):
             sender=ResearchLibraryPage,
             dispatch_uid="research.attach_clinical_review",
         )
-        for model in (ResearchArticlePage, ConditionIndexPage):
+        for model in (ResearchArticlePage, ConditionIndexPage, ResearchLibraryPage):
             for signal in (page_published, page_unpublished, post_page_move, post_delete):
                 signal.connect(
                     LIBRARY.start_new,

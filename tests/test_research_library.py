@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from research.caching import LIBRARY as LIBRARY_CACHE
-from research.models import ResearchArticlePage
+from research.models import ResearchArticlePage, ResearchLibraryPage
 from tests import factories
 from tests.pagetext import assert_in_order, visible_text
 
@@ -303,3 +303,13 @@ def test_condition_counts_and_topics_follow_each_publish(client, demo_site):
     html = client.get(LIBRARY).content.decode()
     assert "Ringing in the ears 0 articles" in visible_text(html)
     assert 'value="moxibustion"' not in html
+
+
+def test_a_new_library_address_reaches_the_cached_condition_links(client, demo_site):
+    assert 'href="/research/migraines/"' in client.get(LIBRARY).content.decode()
+    library = ResearchLibraryPage.objects.get()
+    library.slug = "studies"
+    library.save_revision().publish()
+    html = client.get("/studies/").content.decode()
+    assert 'href="/studies/migraines/"' in html
+    assert 'href="/research/migraines/"' not in html
