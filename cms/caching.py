@@ -4,6 +4,10 @@ The share block and the editorial settings change a few times a year and are rea
 article page; caching them keeps that page inside its query budget. Saving or deleting either
 forgets the cached copy (connected in cms.apps). With a per-process cache (no REDIS_URL) other
 processes only see the change when their copy expires, so copies live five minutes at most.
+
+`Generation` serves values that many kinds of edit make stale at once (the calls to action
+chosen per page, the research library's counts, topics and search rankings): one call on
+publish renews the generation every key includes.
 """
 
 import uuid
