@@ -6,6 +6,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PreviewableMixin
 
+from cms.visibility import is_restricted, public_only
+from research.models import ConditionIndexPage, ResearchArticlePage
+
 
 class HomePage(Page):
     """The front page: what the site offers, the newest research, the conditions.
@@ -31,15 +34,13 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from research.models import ConditionIndexPage, ResearchArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         content = HomePageContent.for_request(request)
         featured = content.live_featured_articles()
         context["home_content"] = content
         context["featured_articles"] = featured
         context["newest_articles"] = (
-            ResearchArticlePage.objects.live()
+            public_only(ResearchArticlePage.objects.live())
             .exclude(pk__in=[article.pk for article in featured])
             .order_by("-first_published_at")[:6]
         )
@@ -75,12 +76,16 @@ class HomePageContent(PreviewableMixin, ClusterableModel, BaseSiteSetting):
         verbose_name_plural = "home page content"
 
     def live_featured_articles(self):
-        """The chosen articles in order, leaving out any that have been unpublished since."""
-        return [
-            item.article
-            for item in self.featured_articles.select_related("article")
-            if item.article.live
-        ]
+        """The chosen articles in order, leaving out any that have been unpublished or placed
+        under a view restriction since: one query."""
+        items = self.featured_articles.select_related("article")
+        if isinstance(items, models.QuerySet):
+            items = items.filter(article__live=True).exclude(is_restricted("article__path"))
+            return [item.article for item in items]
+        # A preview holds the unsaved choices in memory, where no SQL can filter them.
+        chosen = [item.article_id for item in items]
+        shown = public_only(ResearchArticlePage.objects.live().filter(pk__in=chosen)).in_bulk()
+        return [shown[pk] for pk in chosen if pk in shown]
 
     def home_page(self):
         root = self.site.root_page.specific

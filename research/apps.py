@@ -24,3 +24,10 @@ class ResearchConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"research.new-generation.{model.__name__}",
                 )
+        # Restricting a page (or lifting its restriction) changes what the listings may show.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                LIBRARY.start_new,
+                sender="wagtailcore.PageViewRestriction",
+                dispatch_uid=f"research.new-generation.restriction.{signal}",
+            )

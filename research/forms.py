@@ -6,10 +6,11 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from cms.searching import search_terms
+from cms.visibility import public_only
 from research.caching import LIBRARY
 from research.evidence import EvidenceStrength
 from research.library_search import remembered_search
-from research.models import StudyDesign, newest_first
+from research.models import ResearchArticlePage, StudyDesign, newest_first
 
 MAX_QUERY_LENGTH = 200
 EARLIEST_YEAR = 1900
@@ -27,12 +28,16 @@ class Sort:
 
 
 def topics_in_use():
-    """(slug, name) of every tag a live article carries, by name; cached until the library
-    changes."""
+    """(slug, name) of every tag an article visitors may see carries (live, no view
+    restriction), by name; cached until the library changes."""
     return LIBRARY.remember(
         "topics",
         lambda: list(
-            Tag.objects.filter(research_articletag_items__content_object__live=True)
+            Tag.objects.filter(
+                research_articletag_items__content_object__in=public_only(
+                    ResearchArticlePage.objects.live()
+                ).values("pk")
+            )
             .distinct()
             .order_by("name")
             .values_list("slug", "name")
@@ -120,7 +125,8 @@ class LibraryFilterForm(forms.Form):
         return self.cleaned_data.get(name) if name not in self.errors else None
 
     def results(self, articles):
-        """`articles` narrowed by the valid filters, searched and sorted as asked."""
+        """`articles` narrowed by the valid filters, searched and sorted as asked, leaving out
+        any under a view restriction."""
         filters = {
             "study_design": self.value("design"),
             "evidence_strength": self.value("strength"),
@@ -140,9 +146,11 @@ class LibraryFilterForm(forms.Form):
         else:
             articles = newest_first(articles)
         if query:
+            # The search backend takes plain field filters only; the ranked matches are narrowed
+            # to what visitors may see in the query that ranks them (remembered_search).
             searched = articles.search(query, order_by_relevance=sort == Sort.RELEVANCE)
             return remembered_search(searched, articles)
-        return articles
+        return public_only(articles)
 
     def is_filtered(self):
         return any(self.value(name) for name in self.fields if name != "sort")

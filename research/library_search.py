@@ -4,12 +4,14 @@ Wagtail's database backend answers a page of search results with two queries tha
 and rank every article (a count, then the page). With 10,000 articles on PostgreSQL each took
 about 65 ms. Here one query fetches the ids of all matches in rank order; the list is cached
 under the search's own SQL in the library's cache generation (research.caching), so later pages
-and repeated searches cost one query for their twelve articles.
+and repeated searches cost one query for their twelve articles. Articles under a view restriction
+are left out in that same query (cms.visibility).
 """
 
 import hashlib
 from collections.abc import Sequence
 
+from cms.visibility import public_only
 from research.caching import LIBRARY
 
 
@@ -33,7 +35,7 @@ class RankedResults(Sequence):
 
 def remembered_search(search_results, articles):
     """`search_results` (a Wagtail search over `articles`) as RankedResults, its ids cached."""
-    matches = search_results.get_queryset()
+    matches = public_only(search_results.get_queryset())
     key = "search:" + hashlib.sha256(str(matches.query).encode()).hexdigest()
     # dict.fromkeys: one id per article, in rank order, whatever rows the filters' joins make.
     ids = LIBRARY.remember(key, lambda: list(dict.fromkeys(matches.values_list("pk", flat=True))))

@@ -33,6 +33,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.visibility import public_only
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
 from research.caching import LIBRARY
@@ -100,7 +101,7 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
         verbose_name = "research library"
 
     def feed_articles(self):
-        return ResearchArticlePage.objects.live().descendant_of(self)
+        return public_only(ResearchArticlePage.objects.live().descendant_of(self))
 
     def route(self, request, path_components):
         """Find an article or a condition in one query, not two (child, then specific) a level."""
@@ -153,7 +154,8 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     @classmethod
     def with_article_counts(cls):
-        """Live conditions, alphabetical, each with `article_count`, its number of live articles.
+        """Conditions every visitor may see, alphabetical, each with `article_count`, its
+        number of such articles (live, under no view restriction).
 
         Cached until the library next changes (research.caching); on a miss, two queries: one
         count per parent path over all articles, then the conditions. A correlated count per
@@ -165,19 +167,19 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
     @classmethod
     def _load_with_article_counts(cls):
         counts = dict(
-            ResearchArticlePage.objects.live()
+            public_only(ResearchArticlePage.objects.live())
             .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
             .order_by()
             .values_list("parent_path")
             .annotate(total=Count("pk"))
         )
-        conditions = list(cls.objects.live().order_by("title"))
+        conditions = list(public_only(cls.objects.live()).order_by("title"))
         for condition in conditions:
             condition.article_count = counts.get(condition.path, 0)
         return conditions
 
     def feed_articles(self):
-        return ResearchArticlePage.objects.live().child_of(self)
+        return public_only(ResearchArticlePage.objects.live().child_of(self), within=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -565,7 +567,9 @@ class ResearchArticlePage(RoutablePageMixin, Page):
 
     def related_articles(self):
         """Up to three live articles: the editor's pins in their order, then this condition's
-        articles sharing the most tags with this one, newest first. One query.
+        articles sharing the most tags with this one, newest first. One query. Articles a
+        visitor of this page could not open (a view restriction this page is not under) are
+        left out.
 
         Shared tags are counted by a subquery per candidate rather than a join and GROUP BY: the
         grouping took half the article page's time with 330 articles in a condition.
@@ -585,7 +589,7 @@ class ResearchArticlePage(RoutablePageMixin, Page):
         )
         siblings = Q(path__startswith=self.path[: -self.steplen], depth=self.depth)
         candidates = (
-            ResearchArticlePage.objects.live()
+            public_only(ResearchArticlePage.objects.live(), within=self)
             .filter(
                 siblings
                 | Q(pk__in=RelatedArticlePin.objects.filter(page=self.pk).values("article"))
