@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
+from cms.spreadsheets import FormulaSafeExportMixin
 
 DEFAULT_DAYS = 30
 # The chart has one bar a day; a longer range shows its most recent year.
@@ -38,7 +39,7 @@ class CallToActionReportFilterSet(WagtailFilterSet):
         fields = ["date", "call_to_action"]
 
 
-class CallToActionReportView(ReportView):
+class CallToActionReportView(FormulaSafeExportMixin, ReportView):
     page_title = "Calls to action"
     header_icon = "link"
     model = CallToActionDailyCount

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from cms.spreadsheets import FormulaSafeExportMixin
 from practitioners import admin_views
 from practitioners.models import (
     Language,
@@ -119,7 +120,7 @@ class ListingApplicationAdmin(ModelAdmin):
 modeladmin_register(ListingApplicationAdmin)
 
 
-class ReverificationReportView(ReportView):
+class ReverificationReportView(FormulaSafeExportMixin, ReportView):
     """Verified listings whose check is older than the allowed period, oldest first."""
 
     page_title = "Practitioners due for re-verification"
