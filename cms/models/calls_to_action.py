@@ -30,12 +30,11 @@ class Placement(models.TextChoices):
     HOME = "home", "The home page"
 
 
-def validate_heading(heading):
-    """Refuse a heading that is empty or names a placeholder other than {condition}."""
-    if not heading or not heading.strip():
-        raise ValidationError(EMPTY_HEADING_MESSAGE)
+def check_placeholders(wording, part="heading"):
+    """Refuse wording that names a placeholder other than {condition}, or leaves a curly
+    bracket open; `part` names the field in the message ("heading", "text", "button label")."""
     try:
-        parts = list(string.Formatter().parse(heading))
+        parts = list(string.Formatter().parse(wording))
     except ValueError:
         raise ValidationError(
             "A curly bracket is not closed. Write the placeholder exactly as {condition}, "
@@ -46,10 +45,32 @@ def validate_heading(heading):
             continue
         if field_name != CONDITION_PLACEHOLDER or format_spec or conversion:
             raise ValidationError(
-                "“{%(name)s}” is not a placeholder this heading can fill. The only one is "
+                "“{%(name)s}” is not a placeholder this %(part)s can fill. The only one is "
                 "{condition}, which shows the condition of the page, e.g. “Migraines”.",
-                params={"name": field_name + (f":{format_spec}" if format_spec else "")},
+                params={
+                    "name": field_name + (f":{format_spec}" if format_spec else ""),
+                    "part": part,
+                },
             )
+
+
+def validate_heading(heading):
+    """Refuse a heading that is empty or names a placeholder other than {condition}."""
+    if not heading or not heading.strip():
+        raise ValidationError(EMPTY_HEADING_MESSAGE)
+    check_placeholders(heading)
+
+
+def fill_condition(wording, condition_title):
+    """`wording` with {condition} filled in: the page's condition, or NO_CONDITION_WORDING.
+
+    Validation lets no other placeholder through; wording saved before the text and the button
+    label were checked is shown as written rather than failing the page.
+    """
+    try:
+        return wording.format(condition=condition_title or NO_CONDITION_WORDING)
+    except (KeyError, IndexError, ValueError):
+        return wording
 
 
 class CallToAction(
@@ -85,11 +106,12 @@ class CallToAction(
     text = models.TextField(
         max_length=400,
         blank=True,
-        help_text="One or two sentences under the heading.",
+        help_text="One or two sentences under the heading. {condition} works here too: "
+        "“Talk to a practitioner who treats {condition}.”",
     )
     button_label = models.CharField(
         max_length=60,
-        help_text="What the button says, e.g. “Find a practitioner →”.",
+        help_text="What the button says, e.g. “Find a practitioner →”. {condition} works here too.",
     )
     target_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -171,6 +193,14 @@ class CallToAction(
 
     def clean(self):
         super().clean()
+        errors = {}
+        for name, part in (("text", "text"), ("button_label", "button label")):
+            try:
+                check_placeholders(getattr(self, name) or "", part)
+            except ValidationError as error:
+                errors[name] = error
+        if errors:
+            raise ValidationError(errors)
         if self.target_page_id and self.target_url:
             raise ValidationError({"target_url": "Choose a page or write an address, not both."})
         if not self.target_page_id and not self.target_url:
@@ -180,7 +210,13 @@ class CallToAction(
 
     def heading_for(self, condition_title):
         """The heading with {condition} filled in; validation allows no other placeholder."""
-        return self.heading.format(condition=condition_title or NO_CONDITION_WORDING)
+        return fill_condition(self.heading, condition_title)
+
+    def text_for(self, condition_title):
+        return fill_condition(self.text, condition_title)
+
+    def button_label_for(self, condition_title):
+        return fill_condition(self.button_label, condition_title)
 
     # Preview: the call to action on a real page of a chosen condition, as a visitor sees it.
 

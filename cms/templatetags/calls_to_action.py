@@ -37,8 +37,11 @@ def call_to_action(context, placement):
             request
         ):
             calls_to_action.count(chosen.pk, page.pk, "impressions")
+    condition_title = condition.title if condition else None
     return {
         "call_to_action": chosen,
-        "heading": chosen.heading_for(condition.title if condition else None),
+        "heading": chosen.heading_for(condition_title),
+        "text": chosen.text_for(condition_title),
+        "button_label": chosen.button_label_for(condition_title),
         "link": link,
     }
