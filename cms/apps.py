@@ -6,11 +6,13 @@ class CmsConfig(AppConfig):
     verbose_name = "Site-wide content"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_delete
+        from wagtail.models import Page
         from wagtail.signals import published, unpublished
 
         from cms.caching import forget_editorial_settings, forget_share_block
         from cms.calls_to_action import forget_choices
+        from cms.calls_to_action_withdrawal import note_dependants, withdraw_dependants
         from cms.models import EditorialSettings, ShareBlock
         from cms.models.calls_to_action import CallToAction
 
@@ -19,3 +21,6 @@ class CmsConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(forget_share_block, sender=ShareBlock)
             signal.connect(forget_editorial_settings, sender=EditorialSettings)
+        # Deleting a page never widens a call to action nor leaves its button leading nowhere.
+        pre_delete.connect(note_dependants, sender=Page, dispatch_uid="cta-note-dependants")
+        post_delete.connect(withdraw_dependants, sender=Page, dispatch_uid="cta-withdraw")

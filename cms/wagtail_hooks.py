@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.account import ReviewerProfileSettingsPanel
 from cms.calls_to_action_report import CallToActionReportView
+from cms.calls_to_action_withdrawal import WITHDRAWN, WithdrawnFormatter
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
 from cms.models.share_block import ShareBlock
 
@@ -30,6 +31,11 @@ class CallToActionViewSet(SnippetViewSet):
 
 
 register_snippet(CallToActionViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_call_to_action_withdrawal(actions):
+    actions.register_action(WITHDRAWN)(WithdrawnFormatter)
 
 
 @hooks.register("register_admin_urls")

@@ -117,8 +117,8 @@ class CallToAction(
         "wagtailcore.Page",
         null=True,
         blank=True,
-        # Deleting the page leaves the call to action without a target: its button then
-        # answers "not found" until an editor chooses another.
+        # Deleting the page leaves the call to action without a target; it is withdrawn at
+        # once (cms.calls_to_action_withdrawal) rather than showing a button that leads nowhere.
         on_delete=models.SET_NULL,
         related_name="+",
         help_text="Where the button leads on this site. Choosing the practitioner directory "
