@@ -11,6 +11,7 @@ class ResearchConfig(AppConfig):
         from research.caching import LIBRARY
         from research.clinical_review import attach_when_library_created
         from research.models import ConditionIndexPage, ResearchArticlePage, ResearchLibraryPage
+        from research.reviewer_accounts import refresh_recorded_credits
 
         post_save.connect(
             attach_when_library_created,
@@ -31,3 +32,8 @@ class ResearchConfig(AppConfig):
                 sender="wagtailcore.PageViewRestriction",
                 dispatch_uid=f"research.new-generation.restriction.{signal}",
             )
+        post_save.connect(
+            refresh_recorded_credits,
+            sender="cms.ReviewerProfile",
+            dispatch_uid="research.refresh-recorded-credits",
+        )

@@ -528,12 +528,28 @@ class ResearchArticlePage(RoutablePageMixin, Page):
     reviewed_at = models.DateTimeField(
         null=True, blank=True, editable=False, help_text="When the last approval happened."
     )
+    # The credit as the page prints it, recorded at approval so that it outlives the account
+    # (kept up to date while the reviewer's profile changes: research.review).
+    reviewer_name = models.CharField(
+        max_length=150,
+        blank=True,
+        editable=False,
+        help_text="The reviewer's name as credited on the page.",
+    )
+    reviewer_credentials = models.CharField(
+        max_length=120,
+        blank=True,
+        editable=False,
+        help_text="The reviewer's credentials as credited on the page.",
+    )
+
+    REVIEW_FIELDS = ("reviewed_by_id", "reviewed_at", "reviewer_name", "reviewer_credentials")
 
     def with_content_json(self, content):
         """A revision never carries the review: it belongs to the page, as `live` does."""
         page = super().with_content_json(content)
-        page.reviewed_by_id = self.reviewed_by_id
-        page.reviewed_at = self.reviewed_at
+        for field in self.REVIEW_FIELDS:
+            setattr(page, field, getattr(self, field))
         return page
 
     @cached_property

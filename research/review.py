@@ -16,6 +16,14 @@ from django.utils.safestring import mark_safe
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+def credit_of(user):
+    """(name, credentials) a reviewer is credited with: their reviewer profile, or failing
+    that their account's full name or user name."""
+    profile = getattr(user, "reviewer_profile", None)
+    name = (profile and profile.display_name) or user.get_full_name() or user.get_username()
+    return name, profile.credentials if profile else ""
+
+
 @dataclass(frozen=True)
 class MedicalReview:
     """“Medically reviewed by <name>, <credentials> on <date>”, and a later update if any."""
@@ -30,20 +38,24 @@ class MedicalReview:
     def for_page(cls, page):
         """The review shown on `page`, or None if it was never reviewed.
 
-        No query when the page was loaded with its reviewer and profile (as the library's
-        routing does); otherwise two.
+        The credit recorded at approval is shown, so it outlives the reviewer's account; a
+        review recorded before credits were (none left after the migration that filled them)
+        falls back to the reviewer's profile, which costs no query when the page was loaded
+        with it (as the library's routing does).
         """
-        if page.reviewed_at is None or page.reviewed_by_id is None:
+        if page.reviewed_at is None:
             return None
-        reviewer = page.reviewed_by
-        profile = getattr(reviewer, "reviewer_profile", None)
+        if page.reviewer_name:
+            name, credentials = page.reviewer_name, page.reviewer_credentials
+        elif page.reviewed_by_id is not None:
+            name, credentials = credit_of(page.reviewed_by)
+        else:
+            return None
         reviewed_on = timezone.localdate(page.reviewed_at)
         published_on = page.last_published_at and timezone.localdate(page.last_published_at)
         return cls(
-            reviewer_name=(profile and profile.display_name)
-            or reviewer.get_full_name()
-            or reviewer.get_username(),
-            credentials=profile.credentials if profile else "",
+            reviewer_name=name,
+            credentials=credentials,
             reviewed_on=reviewed_on,
             # Approval publishes on the day of the review; a later day means the live
             # content changed after the reviewer saw it.
@@ -77,8 +89,9 @@ class MedicalReview:
 def record_review_and_publish(workflow_state, user=None):
     """WAGTAIL_FINISH_WORKFLOW_ACTION: the last approval of a workflow publishes the object.
 
-    For a research article the approver is recorded as its clinical reviewer first, so the
-    published page (and the cache purge that follows publishing) already carries the credit.
+    For a research article the approver is recorded as its clinical reviewer first, with the
+    credit as the page prints it (name, credentials, date), so the published page (and the
+    cache purge that follows publishing) already carries it, and it outlives the account.
     Approving an article is itself the permission to publish it: reviewers hold no page
     "publish" permission, which keeps the workflow the only way an article goes live. Other
     objects (snippets in workflows) are published as Wagtail does by default.
@@ -94,8 +107,12 @@ def record_review_and_publish(workflow_state, user=None):
         return
     page = workflow_state.content_object
     if user is not None:
+        name, credentials = credit_of(user)
         ResearchArticlePage.objects.filter(pk=page.pk).update(
-            reviewed_by=user, reviewed_at=timezone.now()
+            reviewed_by=user,
+            reviewed_at=timezone.now(),
+            reviewer_name=name,
+            reviewer_credentials=credentials,
         )
     # The latest revision loads the page afresh, with the review just recorded.
     page.get_latest_revision().publish(user=user, skip_permission_checks=True)

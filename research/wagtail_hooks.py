@@ -1,11 +1,15 @@
 """The research library's additions to the Wagtail admin."""
 
+from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin import messages
 
 from research import views
+from research.reviewer_accounts import refusal_message
 
 
 @hooks.register("register_admin_urls")
@@ -27,3 +31,24 @@ def citation_fill_in_script():
         static("js/citation-fill.js"),
         reverse("research_citation_lookup"),
     )
+
+
+@hooks.register("before_delete_user")
+def keep_accounts_that_hold_review_credits(request, user):
+    """A reviewer credited on articles is deactivated, not deleted (research.reviewer_accounts)."""
+    message = refusal_message([user])
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailusers_users:edit", user.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_accounts_that_hold_review_credits_in_bulk(request, action_type, objects, action):
+    if action_type != "delete" or not objects or not isinstance(objects[0], get_user_model()):
+        return None
+    message = refusal_message(objects)
+    if message:
+        messages.error(request, message)
+        return redirect("wagtailusers_users:index")
+    return None
