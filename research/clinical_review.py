@@ -45,16 +45,19 @@ def _group(apps, name):
 
 
 def ensure_workflow(apps):
-    """The "Clinical review" workflow: one group approval task for the clinical reviewers."""
+    """The "Clinical review" workflow: one clinical review task (a group approval that refuses
+    approval by whoever submitted) for the clinical reviewers."""
     Workflow = apps.get_model("wagtailcore", "Workflow")
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        # Historical models lack Task.__init__, which sets the specific content type.
+        # Historical models lack Task.__init__, which sets the specific content type: a
+        # clinical review task (research.review_task), a group approval that refuses approval
+        # by the revision's submitter.
         content_type, _ = apps.get_model("contenttypes", "ContentType").objects.get_or_create(
-            app_label="wagtailcore", model="groupapprovaltask"
+            app_label="research", model="clinicalreviewtask"
         )
         task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type)
     task.groups.add(_group(apps, roles.CLINICAL_REVIEWERS))

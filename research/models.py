@@ -40,6 +40,7 @@ from research.caching import LIBRARY
 from research.evidence import EVIDENCE_DEFINITIONS, EvidenceStrength, evidence_help_text
 from research.panels import EditorialChecksPanel
 from research.review import MedicalReview
+from research.review_task import ClinicalReviewTask  # noqa: F401 - a model of this app
 
 ARTICLES_PER_PAGE = 12
 # A common figure for adults reading non-fiction on screen; the page states it beside the time.

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin import messages
 
 from research import views
+from research.review_task import SELF_APPROVAL_MESSAGE, ClinicalReviewTask
 from research.reviewer_accounts import refusal_message
 
 
@@ -51,4 +52,20 @@ def keep_accounts_that_hold_review_credits_in_bulk(request, action_type, objects
     if message:
         messages.error(request, message)
         return redirect("wagtailusers_users:index")
+    return None
+
+
+@hooks.register("before_edit_page")
+def explain_that_submitters_do_not_approve(request, page):
+    """The reviewer who submitted this version sees why "Approve" is not offered to them, and
+    an approval posted anyway is refused with the same words."""
+    task = page.current_workflow_task
+    if not isinstance(task, ClinicalReviewTask) or not task.is_submitter(page, request.user):
+        return None
+    if request.method == "POST":
+        if request.POST.get("workflow-action-name") == "approve":
+            messages.error(request, SELF_APPROVAL_MESSAGE)
+            return redirect("wagtailadmin_pages:edit", page.pk)
+    elif task.get_actions(page, request.user):
+        messages.warning(request, SELF_APPROVAL_MESSAGE)
     return None
