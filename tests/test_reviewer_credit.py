@@ -1,4 +1,4 @@
-""" "Medically reviewed by …" is recorded with the review and outlives the reviewer's account."""
+"""The “Medically reviewed by …” credit is recorded with the review and outlives the account."""
 
 import importlib
 
