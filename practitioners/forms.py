@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 
+from cms.visibility import public_only
 from practitioners import geo
 from practitioners.models import Language, Modality, PractitionerApplication
 from research.models import ConditionIndexPage
@@ -67,7 +68,7 @@ class DirectorySearchForm(forms.Form):
         },
     )
     condition = SlugChoiceField(
-        ConditionIndexPage.objects.live().order_by("title"),
+        public_only(ConditionIndexPage.objects.live()).order_by("title"),
         "condition",
         label="Condition treated",
         empty_label="Any condition",
@@ -176,7 +177,9 @@ class PractitionerApplicationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
-        self.fields["conditions"].queryset = ConditionIndexPage.objects.live().order_by("title")
+        self.fields["conditions"].queryset = public_only(
+            ConditionIndexPage.objects.live()
+        ).order_by("title")
         for name, field in self.fields.items():
             if (
                 not field.required

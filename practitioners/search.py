@@ -8,6 +8,7 @@ Only the page of results being shown is loaded as objects.
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 
+from cms.visibility import public_only
 from practitioners import geo
 from practitioners.models import Practitioner
 from research.models import ConditionIndexPage
@@ -45,7 +46,9 @@ def filtered_listings(criteria):
 def with_card_details(listings):
     """What a result card shows, in a fixed number of queries however many cards there are."""
     return listings.prefetch_related(
-        Prefetch("conditions", queryset=ConditionIndexPage.objects.live().order_by("title")),
+        Prefetch(
+            "conditions", queryset=public_only(ConditionIndexPage.objects.live()).order_by("title")
+        ),
         "languages",
     )
 

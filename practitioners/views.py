@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from cms.roles import DIRECTORY_MANAGERS
+from cms.visibility import public_only
 from practitioners import search
 from practitioners.forms import (
     DEFAULT_RADIUS,
@@ -73,7 +74,10 @@ def visible_profile(slug):
         Practitioner.objects.visible()
         .select_related("photo")
         .prefetch_related(
-            Prefetch("conditions", queryset=ConditionIndexPage.objects.live().order_by("title")),
+            Prefetch(
+                "conditions",
+                queryset=public_only(ConditionIndexPage.objects.live()).order_by("title"),
+            ),
             "languages",
             "modalities",
         )

@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
 from home.models import FeaturedArticle, HomePageContent
-from research.models import RelatedArticlePin
+from research.models import ConditionIndexPage, RelatedArticlePin
 from tests import factories
 from tests.pagetext import visible_text
+from tests.practitioner_factories import make_practitioner
 from tests.test_home_page import HOME_PAGE_QUERIES
 from tests.test_research_article import ARTICLE_PAGE_QUERIES
 from tests.test_research_library import (
@@ -174,3 +175,20 @@ def test_leaving_restricted_pages_out_costs_no_query(client, tinnitus, django_as
         client.get(url)  # warm the caches, as a running site has them
         with django_assert_num_queries(queries):
             assert client.get(url).status_code == 200
+
+
+def test_the_directory_offers_and_shows_no_restricted_condition(client, tinnitus):
+    condition, public, secret = tinnitus
+    listing = make_practitioner(
+        conditions=[condition, ConditionIndexPage.objects.get(slug="insomnia")]
+    )
+    restrict(condition)
+    for url in (
+        "/practitioners/",
+        "/practitioners/?zip=10001",
+        f"/practitioners/{listing.slug}/",
+        "/practitioners/apply/",
+    ):
+        page = text_of(client, url)
+        assert "Insomnia" in page, url
+        assert "Tinnitus" not in page, url
