@@ -7,6 +7,7 @@ and whose revision it is); they may still request changes, and another reviewer 
 editor says why (research.wagtail_hooks); a crafted request is refused all the same.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from wagtail.models import GroupApprovalTask
 
@@ -32,6 +33,13 @@ class ClinicalReviewTask(GroupApprovalTask):
         proxy = True
         verbose_name = "clinical review task"
         verbose_name_plural = "clinical review tasks"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.id:
+            # Task records the type it was created as; for a proxy Wagtail would record the
+            # concrete GroupApprovalTask, and the task would load without this class's rule.
+            self.content_type = ContentType.objects.get_for_model(self, for_concrete_model=False)
 
     def is_submitter(self, obj, user):
         task_state = obj.current_workflow_task_state

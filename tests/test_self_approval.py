@@ -126,3 +126,8 @@ def test_an_administrator_who_submitted_cannot_approve_either(demo_site):
     article = ResearchArticlePage.objects.get(slug="acupuncture-tension-headache")
     assert_refused(admin.post(workflow_action_url(article, "approve")))
     assert not ResearchArticlePage.objects.get(pk=article.pk).live
+
+
+def test_a_clinical_review_task_created_later_keeps_its_type(demo_site):
+    task = ClinicalReviewTask.objects.create(name="Second opinion")
+    assert isinstance(Task.objects.get(pk=task.pk).specific, ClinicalReviewTask)
