@@ -10,7 +10,7 @@ class CmsConfig(AppConfig):
         from wagtail.signals import published, unpublished
 
         from cms.caching import forget_editorial_settings, forget_share_block
-        from cms.calls_to_action import forget_choices
+        from cms.calls_to_action.selection import forget_choices
         from cms.models import EditorialSettings, ShareBlock
         from cms.models.calls_to_action import CallToAction
 

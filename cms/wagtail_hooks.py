@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.account import ReviewerProfileSettingsPanel
-from cms.calls_to_action_report import CallToActionReportView
+from cms.calls_to_action.report import CallToActionReportView
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
 from cms.models.share_block import ShareBlock
 

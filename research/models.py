@@ -33,6 +33,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.models.calls_to_action import Placement
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
 from research.caching import LIBRARY
@@ -95,6 +96,7 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ConditionIndexPage", "research.EvidenceGuidePage"]
     max_count = 1
+    call_to_action_placement = Placement.LIBRARY
 
     class Meta:
         verbose_name = "research library"
@@ -147,9 +149,14 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["research.ResearchLibraryPage"]
     subpage_types = ["research.ResearchArticlePage"]
+    call_to_action_placement = Placement.CONDITION
 
     class Meta:
         verbose_name = "condition"
+
+    def call_to_action_condition(self):
+        """The condition a call to action on this page serves: this one."""
+        return self
 
     @classmethod
     def with_article_counts(cls):
@@ -458,9 +465,15 @@ class ResearchArticlePage(RoutablePageMixin, Page):
 
     parent_page_types = ["research.ConditionIndexPage"]
     subpage_types = []
+    call_to_action_placement = Placement.ARTICLE_END
 
     class Meta:
         verbose_name = "research article"
+
+    def call_to_action_condition(self):
+        """The condition a call to action on this page serves: the condition above it."""
+        # Treebeard keeps the parent on the page, so the breadcrumb's lookup serves here too.
+        return self.get_parent()
 
     def clean(self):
         super().clean()
