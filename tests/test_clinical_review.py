@@ -34,10 +34,9 @@ from tests.editorial_helpers import (
 
 
 def json_ld_nodes(html):
-    return [
-        json.loads(block)
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    ]
+    """The nodes of the page's one JSON-LD graph."""
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)["@graph"]
 
 
 def workflow_action(client, page, action, **data):
@@ -200,6 +199,7 @@ def test_writer_submits_reviewer_rejects_writer_fixes_reviewer_approves(
     assert "Fewer headache days than sham treatment." in page
     assert "Last updated" not in page
     [review] = [node for node in json_ld_nodes(page) if "reviewedBy" in node]
+    assert review["@type"] == "MedicalWebPage"
     assert review["reviewedBy"] == {
         "@type": "Person",
         "name": "Dr Rowan Reviewer",
