@@ -7,12 +7,11 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -34,6 +33,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.models.calls_to_action import Placement
+from cms.paging import page_of
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
 from research.caching import LIBRARY
@@ -45,14 +45,6 @@ ARTICLES_PER_PAGE = 12
 # A common figure for adults reading non-fiction on screen; the page states it beside the time.
 WORDS_PER_MINUTE = 250
 RELATED_ARTICLES_SHOWN = 3
-
-
-def page_of(request, items, per_page=ARTICLES_PER_PAGE):
-    """The page of `items` that ?page= asks for; a page that does not exist is a 404."""
-    try:
-        return Paginator(items, per_page).page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404("There is no such page of results.") from error
 
 
 def with_conditions(articles):
@@ -123,7 +115,7 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
         conditions = ConditionIndexPage.with_article_counts()
         form = LibraryFilterForm(request.GET, conditions=conditions)
         results = form.results(ResearchArticlePage.objects.live().descendant_of(self))
-        page_obj = page_of(request, results)
+        page_obj = page_of(request, results, ARTICLES_PER_PAGE)
         context.update(
             conditions=conditions,
             form=form,
@@ -188,7 +180,7 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = page_of(request, newest_first(self.feed_articles()))
+        page_obj = page_of(request, newest_first(self.feed_articles()), ARTICLES_PER_PAGE)
         library = self.get_parent()
         context.update(
             page_obj=page_obj,
