@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PreviewableMixin
 
 from cms.models.calls_to_action import Placement
+from research.models import ConditionIndexPage, ResearchArticlePage
 
 
 class HomePage(Page):
@@ -34,8 +35,6 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from research.models import ConditionIndexPage, ResearchArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         content = HomePageContent.for_request(request)
         featured = content.live_featured_articles()

@@ -32,12 +32,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.caching import default_share_block, editorial_settings
 from cms.models.calls_to_action import Placement
 from cms.paging import page_of
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
 from research.caching import LIBRARY
+from research.choices import Month, StudyDesign
 from research.evidence import EVIDENCE_DEFINITIONS, EvidenceStrength, evidence_help_text
+from research.feeds import ArticleFeed
+from research.forms import LibraryFilterForm
+from research.listings import newest_first, with_conditions
 from research.panels import EditorialChecksPanel
 from research.review import MedicalReview
 
@@ -47,27 +52,11 @@ WORDS_PER_MINUTE = 250
 RELATED_ARTICLES_SHOWN = 3
 
 
-def with_conditions(articles):
-    """`articles` as a list, each given its condition page as `.condition`, in one query."""
-    articles = list(articles)
-    parent_paths = {article.path[: -Page.steplen] for article in articles}
-    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
-    for article in articles:
-        article.condition = parents.get(article.path[: -Page.steplen])
-    return articles
-
-
-def newest_first(queryset):
-    return queryset.order_by("-first_published_at", "-id")
-
-
 class ArticleFeedMixin:
     """An RSS feed of the newest articles under this page, at <page url>feed/."""
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from research.feeds import ArticleFeed
-
         return ArticleFeed(self)(request)
 
     def feed_articles(self):
@@ -109,8 +98,6 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from research.forms import LibraryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         conditions = ConditionIndexPage.with_article_counts()
         form = LibraryFilterForm(request.GET, conditions=conditions)
@@ -230,31 +217,6 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "research.ResearchArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
-
-
-class StudyDesign(models.TextChoices):
-    SYSTEMATIC_REVIEW = "systematic_review", "Systematic review"
-    META_ANALYSIS = "meta_analysis", "Meta-analysis"
-    RCT = "rct", "Randomised controlled trial"
-    COHORT = "cohort", "Cohort study"
-    CASE_SERIES = "case_series", "Case series"
-    IMAGING = "imaging", "Imaging study"
-    OTHER = "other", "Other"
-
-
-class Month(models.IntegerChoices):
-    JANUARY = 1, "January"
-    FEBRUARY = 2, "February"
-    MARCH = 3, "March"
-    APRIL = 4, "April"
-    MAY = 5, "May"
-    JUNE = 6, "June"
-    JULY = 7, "July"
-    AUGUST = 8, "August"
-    SEPTEMBER = 9, "September"
-    OCTOBER = 10, "October"
-    NOVEMBER = 11, "November"
-    DECEMBER = 12, "December"
 
 
 def article_body_skeleton():
@@ -462,6 +424,23 @@ class ResearchArticlePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "research article"
 
+    @classmethod
+    def citing(cls, doi="", pubmed_id="", exclude_pk=None):
+        """Other research articles with this DOI (any capitals) or PubMed ID, drafts included."""
+        match = Q()
+        if doi:
+            match |= Q(doi__iexact=doi)
+        if pubmed_id:
+            match |= Q(pubmed_id=pubmed_id)
+        if not match:
+            return cls.objects.none()
+        return (
+            cls.objects.filter(match)
+            .exclude(pk=exclude_pk)
+            .only("pk", "title", "draft_title")
+            .order_by("pk")
+        )
+
     def call_to_action_condition(self):
         """The condition a call to action on this page serves: the condition above it."""
         # Treebeard keeps the parent on the page, so the breadcrumb's lookup serves here too.
@@ -625,8 +604,6 @@ class ResearchArticlePage(RoutablePageMixin, Page):
         return library, condition, guide
 
     def get_context(self, request, *args, **kwargs):
-        from cms.caching import default_share_block, editorial_settings
-
         context = super().get_context(request, *args, **kwargs)
         library, condition, guide = self.context_pages()
         context.update(

@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from wagtail.workflows import publish_workflow_state
 
 
 @dataclass(frozen=True)
@@ -66,10 +67,9 @@ def record_review_and_publish(workflow_state, user=None):
     "publish" permission, which keeps the workflow the only way an article goes live. Other
     objects (snippets in workflows) are published as Wagtail does by default.
     """
-    # Imported here: Wagtail imports this function while its own models are still loading.
-    from wagtail.workflows import publish_workflow_state
-
-    from research.models import ResearchArticlePage
+    # Wagtail imports this module while its own models are still loading (the setting names
+    # WorkflowState.on_finish), before the research models can be.
+    from research.models import ResearchArticlePage  # noqa: PLC0415
 
     # content_type is the specific type; content_object is the base Page.
     if not issubclass(workflow_state.content_type.model_class(), ResearchArticlePage):
