@@ -6,7 +6,8 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 
 from practitioners import geo
-from practitioners.models import Language, Modality, PractitionerApplication
+from practitioners.models.application import PractitionerApplication
+from practitioners.models.listing import Language, Modality
 from research.models import ConditionIndexPage
 
 RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
