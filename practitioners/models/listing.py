@@ -50,41 +50,39 @@ class VerificationStatus(models.TextChoices):
     SUSPENDED = "suspended", "License suspended"
 
 
-class Language(models.Model):
-    name = models.CharField(max_length=60, unique=True, help_text="The language, e.g. Spanish.")
-    slug = models.SlugField(
-        max_length=60,
-        unique=True,
-        help_text="Used in the directory's address, e.g. spanish in ?language=spanish.",
-    )
+class Vocabulary(models.Model):
+    """A short list editors keep for the directory's filters: each entry's name and the slug
+    that stands for it in the directory's address."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Modality(models.Model):
     name = models.CharField(
-        max_length=60, unique=True, help_text="A treatment offered, e.g. Cupping or Moxibustion."
+        max_length=60, unique=True, help_text="As visitors see it on profiles and in the search."
     )
     slug = models.SlugField(
         max_length=60,
         unique=True,
-        help_text="Used in the directory's address, e.g. cupping in ?modality=cupping.",
+        help_text="Used in the directory's address, e.g. spanish in ?language=spanish or "
+        "cupping in ?modality=cupping.",
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
-        verbose_name_plural = "modalities"
 
     def __str__(self):
         return self.name
+
+
+class Language(Vocabulary):
+    """A language practitioners treat patients in, e.g. Spanish."""
+
+
+class Modality(Vocabulary):
+    """A treatment offered, e.g. Cupping or Moxibustion."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name_plural = "modalities"
 
 
 class ListingDetails(models.Model):
