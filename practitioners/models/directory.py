@@ -5,7 +5,7 @@ The routes are the page's own methods, as Wagtail's routable pages have them; wh
 with the listing's preview (a profile's context and schema.org data) is in practitioners.profiles.
 """
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.db import transaction
 from django.db.models import Prefetch
@@ -66,6 +66,14 @@ class PractitionerDirectoryPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = "practitioner directory"
+
+    @classmethod
+    def link_for_condition(cls, address, condition):
+        """A call to action's link here from a condition's page (or an article under it) lands
+        on the practitioners who treat that condition."""
+        if condition is None:
+            return address
+        return f"{address}?{urlencode({'condition': condition.slug})}"
 
     @path("")
     def directory(self, request):
