@@ -13,7 +13,7 @@ from django.db import transaction
 
 from cms.demo import load_credentials
 
-DEMO_PARTS = ["home.demo", "research.demo", "practitioners.demo", "cms.demo", "cms.marketing_demo"]
+DEMO_PARTS = ["home.demo", "research.demo", "practitioners.demo", "cms.demo"]
 
 
 class Demo:
