@@ -16,7 +16,7 @@ from django.db import transaction
 
 from cms.demo import load_credentials
 
-DEMO_PARTS = ["cms.demo", "home.demo", "research.demo", "practitioners.demo", "cms.marketing_demo"]
+DEMO_PARTS = ["cms.demo", "home.demo", "research.demo", "practitioners.demo"]
 
 
 class Demo:
