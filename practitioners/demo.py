@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cms.models.calls_to_action import CallToAction, Placement
-from cms.seeding import ensure_page
-from home.models import HomePage
+from cms.seeding import ensure_page, site_root
 from practitioners.demo_data import (
     CLUSTERED,
     CREDENTIALS,
@@ -53,9 +52,7 @@ def listing_specs():
 
 def seed(demo):
     grant_directory_permissions(Group, Permission, ContentType)
-    directory = ensure_page(
-        HomePage.objects.get(), PractitionerDirectoryPage(**DIRECTORY_PAGE), demo
-    )
+    directory = ensure_page(site_root(), PractitionerDirectoryPage(**DIRECTORY_PAGE), demo)
     seed_listings(demo)
     seed_calls_to_action(directory, demo)
     return directory

@@ -79,19 +79,6 @@ def _grant_each(apps, permission_model, grants, app_label, model, **target):
             )
 
 
-def grant_image_permissions(apps):
-    root = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
-    if root is not None:
-        _grant_each(
-            apps,
-            "GroupCollectionPermission",
-            IMAGE_PERMISSIONS,
-            "wagtailimages",
-            "image",
-            collection=root,
-        )
-
-
 def attach_to_library(apps, library_page_id):
     """Give the library's subtree the page permissions and the "Clinical review" workflow."""
     _grant_each(
@@ -111,24 +98,3 @@ def attach_when_library_created(sender, instance, created, raw=False, **kwargs):
     """post_save receiver for ResearchLibraryPage: a new library starts under review rules."""
     if created and not raw:
         attach_to_library(app_registry, instance.pk)
-
-
-# Wagtail's installation creates these groups with rights over the whole page tree (Moderators
-# may publish anywhere) and this workflow on the root page.
-WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
-
-
-def retire_wagtail_defaults(apps):
-    """Leave "Clinical review" the only way to publish: Wagtail's default groups go when nobody
-    is in them (a group with members is left for an administrator to decide on), and its default
-    workflow is detached from the root and, once nothing is in moderation, switched off."""
-    apps.get_model("auth", "Group").objects.filter(
-        name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True
-    ).delete()
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
-    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
-        apps.get_model("wagtailcore", "WorkflowPage").objects.filter(workflow=workflow).delete()
-        if not WorkflowState.objects.filter(workflow=workflow, status="in_progress").exists():
-            Workflow.objects.filter(pk=workflow.pk).update(active=False)

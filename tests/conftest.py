@@ -1,7 +1,7 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -33,11 +33,20 @@ MIGRATED_GROUP_PERMISSIONS = pytest.StashKey[dict]()
 
 
 def group_permissions():
-    """Each group's model permissions as (app label, codename) pairs."""
+    """Each group's model permissions, and its permissions on collections (images), as
+    (app label, codename) pairs."""
+
+    def pairs(permissions):
+        return {(p.content_type.app_label, p.codename) for p in permissions}
+
     return {
         group.name: {
-            (permission.content_type.app_label, permission.codename)
-            for permission in group.permissions.select_related("content_type")
+            "model": pairs(group.permissions.select_related("content_type")),
+            "collection": pairs(
+                Permission.objects.filter(groupcollectionpermission__group=group).select_related(
+                    "content_type"
+                )
+            ),
         }
         for group in Group.objects.all()
     }

@@ -6,6 +6,7 @@ import pytest
 
 from cms import roles
 from practitioners.roles import DIRECTORY_PERMISSIONS
+from research.clinical_review import IMAGE_PERMISSIONS
 
 
 def declared(grants):
@@ -38,7 +39,7 @@ def test_migrated_permissions_match_the_declarations(migrated_group_permissions)
     for group_name, expected in DECLARED.items():
         granted = {
             (app_label, codename)
-            for app_label, codename in migrated_group_permissions[group_name]
+            for app_label, codename in migrated_group_permissions[group_name]["model"]
             if app_label in OURS
         }
         assert granted == expected, (
@@ -49,3 +50,13 @@ def test_migrated_permissions_match_the_declarations(migrated_group_permissions)
 
 def test_the_declarations_cover_every_role_group():
     assert set(DECLARED) == set(roles.ROLE_GROUPS)
+
+
+def test_migrated_image_permissions_match_the_declarations(migrated_group_permissions):
+    for group_name, codenames in IMAGE_PERMISSIONS.items():
+        granted = {
+            (app_label, codename)
+            for app_label, codename in migrated_group_permissions[group_name]["collection"]
+            if app_label == "wagtailimages"
+        }
+        assert granted == {("wagtailimages", codename) for codename in codenames}, group_name
