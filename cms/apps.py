@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.signals import published, unpublished
 
 
 class CmsConfig(AppConfig):
@@ -6,15 +8,16 @@ class CmsConfig(AppConfig):
     verbose_name = "Site-wide content"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save, pre_delete
-        from wagtail.models import Page
-        from wagtail.signals import published, unpublished
+        # Models can be imported only once the app registry is ready, i.e. here.
+        from wagtail.models import Page  # noqa: PLC0415
 
-        from cms.caching import forget_editorial_settings, forget_share_block
-        from cms.calls_to_action import forget_choices
-        from cms.calls_to_action_withdrawal import note_dependants, withdraw_dependants
-        from cms.models import EditorialSettings, ShareBlock
-        from cms.models.calls_to_action import CallToAction
+        from cms.caching import forget_editorial_settings, forget_share_block  # noqa: PLC0415
+        from cms.calls_to_action.selection import forget_choices  # noqa: PLC0415
+        from cms.calls_to_action.withdrawal import (  # noqa: PLC0415
+            note_dependants,
+            withdraw_dependants,
+        )
+        from cms.models import CallToAction, EditorialSettings, ShareBlock  # noqa: PLC0415
 
         for signal in (published, unpublished, post_delete):
             signal.connect(forget_choices, sender=CallToAction, dispatch_uid="cta-" + str(signal))

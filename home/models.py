@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PreviewableMixin
 
+from cms.models.calls_to_action import Placement
 from cms.visibility import is_restricted, public_only
 from research.models import ConditionIndexPage, ResearchArticlePage
 
@@ -29,6 +30,7 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["research.ResearchLibraryPage", "practitioners.PractitionerDirectoryPage"]
     max_count = 1
+    call_to_action_placement = Placement.HOME
 
     class Meta:
         verbose_name = "home page"

@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch
 
 from cms.visibility import public_only
 from practitioners import geo
-from practitioners.models import Practitioner
+from practitioners.models.listing import Practitioner
 from research.models import ConditionIndexPage
 
 PER_PAGE = 20

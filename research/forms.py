@@ -1,6 +1,7 @@
 """The library's search and filters: what a visitor may ask for, checked before it is used."""
 
 from django import forms
+from django.apps import apps
 from django.http import QueryDict
 from django.utils import timezone
 from taggit.models import Tag
@@ -8,9 +9,10 @@ from taggit.models import Tag
 from cms.searching import search_terms
 from cms.visibility import public_only
 from research.caching import LIBRARY
+from research.choices import StudyDesign
 from research.evidence import EvidenceStrength
 from research.library_search import remembered_search
-from research.models import ResearchArticlePage, StudyDesign, newest_first
+from research.listings import newest_first
 
 MAX_QUERY_LENGTH = 200
 EARLIEST_YEAR = 1900
@@ -30,13 +32,13 @@ class Sort:
 def topics_in_use():
     """(slug, name) of every tag an article visitors may see carries (live, no view
     restriction), by name; cached until the library changes."""
+    # research.models imports this module, so the article model is looked up, not imported.
+    articles = apps.get_model("research", "ResearchArticlePage").objects.live()
     return LIBRARY.remember(
         "topics",
         lambda: list(
             Tag.objects.filter(
-                research_articletag_items__content_object__in=public_only(
-                    ResearchArticlePage.objects.live()
-                ).values("pk")
+                research_articletag_items__content_object__in=public_only(articles).values("pk")
             )
             .distinct()
             .order_by("name")

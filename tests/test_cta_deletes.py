@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from cms.calls_to_action_withdrawal import WITHDRAWN
+from cms.calls_to_action.withdrawal import WITHDRAWN
 from cms.models.calls_to_action import CallToAction
 from research.models import EvidenceGuidePage
 from tests.cta_helpers import article_in, condition, make_call_to_action
