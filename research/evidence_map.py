@@ -14,13 +14,13 @@ from django.utils.http import urlencode
 from wagtail.models import Page
 
 from research.caching import LIBRARY
+from research.choices import StudyDesign
 from research.evidence import EvidenceStrength
 from research.models import (
     ConditionIndexPage,
     EvidenceGuidePage,
     ResearchArticlePage,
     ResearchLibraryPage,
-    StudyDesign,
 )
 
 
