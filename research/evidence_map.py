@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from wagtail.models import Page
 
 from research.caching import LIBRARY
-from research.choices import StudyDesign
+from research.choices import DESIGN_GROUPS
 from research.evidence import EvidenceStrength
 from research.models import (
     ConditionIndexPage,
@@ -23,34 +23,6 @@ from research.models import (
     ResearchLibraryPage,
 )
 
-
-@dataclass(frozen=True)
-class DesignGroup:
-    """A kind of study on the map, and the value the library's design filter takes for it."""
-
-    label: str
-    filter_value: str
-    designs: tuple
-
-
-DESIGN_GROUPS = (
-    DesignGroup(
-        "Systematic reviews and meta-analyses",
-        "reviews",
-        (StudyDesign.SYSTEMATIC_REVIEW, StudyDesign.META_ANALYSIS),
-    ),
-    DesignGroup("Randomised trials", StudyDesign.RCT, (StudyDesign.RCT,)),
-    DesignGroup("Cohort studies", StudyDesign.COHORT, (StudyDesign.COHORT,)),
-    DesignGroup(
-        "Other studies",
-        "other-designs",
-        (StudyDesign.CASE_SERIES, StudyDesign.IMAGING, StudyDesign.OTHER, ""),
-    ),
-)
-# The grouped values the library's design filter accepts beside each single design.
-GROUPED_DESIGN_FILTERS = {
-    group.filter_value: group.designs for group in DESIGN_GROUPS if len(group.designs) > 1
-}
 DESIGN_GROUP_OF = {design: group for group in DESIGN_GROUPS for design in group.designs}
 
 # Map geometry, in SVG user units: the condition names' column, then one column per level.

@@ -8,9 +8,8 @@ from taggit.models import Tag
 
 from cms.searching import search_terms
 from research.caching import LIBRARY
-from research.choices import StudyDesign
+from research.choices import DESIGN_GROUPS, GROUPED_DESIGN_FILTERS, StudyDesign
 from research.evidence import EvidenceStrength
-from research.evidence_map import DESIGN_GROUPS, GROUPED_DESIGN_FILTERS
 from research.library_search import remembered_search
 from research.listings import newest_first
 
