@@ -168,29 +168,16 @@ def purge_editorial_settings(**kwargs):
     purge(pages=pages_showing(EDITORIAL_SETTINGS))
 
 
+def connect_each(signals, function, sender=None):
+    """Connect `function` to each of `signals`, from `sender` only when given."""
+    for signal in signals:
+        signal.connect(function, sender=sender)
+
+
 def connect(call_to_action_model, share_block_model, editorial_settings_model):
-    page_published.connect(purge_page, dispatch_uid="frontend-cache.page-published")
-    page_unpublished.connect(purge_page, dispatch_uid="frontend-cache.page-unpublished")
-    page_slug_changed.connect(purge_old_address, dispatch_uid="frontend-cache.page-slug")
-    pre_save.connect(
-        remember_where_it_showed,
-        sender=call_to_action_model,
-        dispatch_uid="frontend-cache.cta-before",
-    )
-    for signal in (published, unpublished, post_delete):
-        signal.connect(
-            purge_call_to_action,
-            sender=call_to_action_model,
-            dispatch_uid=f"frontend-cache.cta.{id(signal)}",
-        )
-    for signal in (post_save, post_delete):
-        signal.connect(
-            purge_share_block,
-            sender=share_block_model,
-            dispatch_uid=f"frontend-cache.share-block.{id(signal)}",
-        )
-        signal.connect(
-            purge_editorial_settings,
-            sender=editorial_settings_model,
-            dispatch_uid=f"frontend-cache.editorial-settings.{id(signal)}",
-        )
+    connect_each((page_published, page_unpublished), purge_page)
+    connect_each((page_slug_changed,), purge_old_address)
+    connect_each((pre_save,), remember_where_it_showed, call_to_action_model)
+    connect_each((published, unpublished, post_delete), purge_call_to_action, call_to_action_model)
+    connect_each((post_save, post_delete), purge_share_block, share_block_model)
+    connect_each((post_save, post_delete), purge_editorial_settings, editorial_settings_model)

@@ -19,10 +19,5 @@ def live_home_pages(condition_ids=None):
 
 
 def connect():
-    for signal in (post_save, post_delete):
-        signal.connect(
-            purge_home_page,
-            sender=HomePageContent,
-            dispatch_uid=f"home.frontend-cache.{id(signal)}",
-        )
+    frontend_cache.connect_each((post_save, post_delete), purge_home_page, HomePageContent)
     frontend_cache.register_pages_showing(Placement.HOME, live_home_pages)

@@ -21,9 +21,5 @@ def purge_listing(instance, **kwargs):
 
 
 def connect():
-    for signal in (published, unpublished, post_delete):
-        signal.connect(
-            purge_listing,
-            sender=Practitioner,
-            dispatch_uid=f"practitioners.frontend-cache.{id(signal)}",
-        )
+    changes = (published, unpublished, post_delete)
+    frontend_cache.connect_each(changes, purge_listing, Practitioner)

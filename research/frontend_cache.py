@@ -73,17 +73,9 @@ def live_library(condition_ids=None):
 
 def connect():
     for model in PAGE_MODELS:
-        for signal in (page_published, page_unpublished, post_delete):
-            signal.connect(
-                purge_with_listings,
-                sender=model,
-                dispatch_uid=f"research.frontend-cache.{model.__name__}.{id(signal)}",
-            )
-        post_page_move.connect(
-            purge_moved,
-            sender=model,
-            dispatch_uid=f"research.frontend-cache.moved.{model.__name__}",
-        )
+        changes = (page_published, page_unpublished, post_delete)
+        frontend_cache.connect_each(changes, purge_with_listings, model)
+        frontend_cache.connect_each((post_page_move,), purge_moved, model)
     frontend_cache.register_pages_showing(Placement.ARTICLE_END, live_articles)
     frontend_cache.register_pages_showing(Placement.CONDITION, live_conditions)
     frontend_cache.register_pages_showing(Placement.LIBRARY, live_library)
