@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from cms import calls_to_action
+from cms.calls_to_action import selection
 from cms.models.calls_to_action import CallToAction
 
 # The smallest transparent GIF: 1×1 pixel, 43 bytes.
@@ -28,8 +28,8 @@ def counts_as_a_visitor(request):
     """GET only (HEAD is a check, not a view), and neither a declared bot nor a prefetch."""
     return (
         request.method == "GET"
-        and not calls_to_action.is_declared_bot(request)
-        and not calls_to_action.is_prefetch(request)
+        and not selection.is_declared_bot(request)
+        and not selection.is_prefetch(request)
     )
 
 
@@ -46,11 +46,11 @@ def click(request, call_to_action_id):
         pk=call_to_action_id,
     )
     from_page = get_object_or_404(Page.objects.live(), pk=from_page_id(request))
-    address = calls_to_action.target_address(call_to_action, from_page, request)
+    address = selection.target_address(call_to_action, from_page, request)
     if address is None:
         raise Http404("The call to action leads to a page that is not published.")
     if counts_as_a_visitor(request):
-        calls_to_action.count(call_to_action.pk, from_page.pk, "clicks")
+        selection.count(call_to_action.pk, from_page.pk, "clicks")
     return HttpResponseRedirect(address)
 
 
@@ -70,5 +70,5 @@ def seen(request, call_to_action_id):
     if not Page.objects.live().filter(pk=page_id).exists():
         raise Http404("The page the call to action was shown on is missing.")
     if counts_as_a_visitor(request):
-        calls_to_action.count(call_to_action_id, page_id, "impressions")
+        selection.count(call_to_action_id, page_id, "impressions")
     return HttpResponse(TRANSPARENT_PIXEL, content_type="image/gif")

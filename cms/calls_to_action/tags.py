@@ -1,10 +1,14 @@
-"""`{% call_to_action placement %}`: the call to action a page shows at one placement."""
+"""`{% call_to_action placement %}`: the call to action a page shows at one placement.
+
+Registered as the `calls_to_action` template library in settings (TEMPLATES OPTIONS
+"libraries"), so the whole of the calls to action stays in this package.
+"""
 
 from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from cms import calls_to_action
+from cms.calls_to_action import selection
 
 register = template.Library()
 
@@ -18,22 +22,22 @@ def call_to_action(context, placement):
 
     Rendering counts nothing either, so a page is the same for every visitor and a cache may
     keep it: the panel carries an image beacon, and the visitor's browser fetching it counts
-    the impression (cms.calls_to_action_views.seen). Previews leave the beacon out.
+    the impression (cms.calls_to_action.views.seen). Previews leave the beacon out.
     """
     request = context.get("request")
     page = context.get("page")
     if request is None or page is None or page.pk is None:
         return {}
-    condition = calls_to_action.condition_of(page)
+    condition = selection.condition_of(page)
     beacon = None
     previewed = getattr(request, "call_to_action_preview", None)
     if previewed is not None:
         if previewed.placement != placement:
             return {}
         chosen = previewed
-        link = calls_to_action.target_address(previewed, page, request) or "#"
+        link = selection.target_address(previewed, page, request) or "#"
     else:
-        chosen = calls_to_action.choose(placement, condition.pk if condition else None)
+        chosen = selection.choose(placement, condition.pk if condition else None)
         if chosen is None:
             return {}
         from_page = "?" + urlencode({"from": page.pk})
