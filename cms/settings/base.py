@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and messages middleware: it sees the cookies and Vary they add.
+    "cms.http_caching.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,7 +120,31 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acupuncture Research Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def search_backends(environ):
+    """Wagtail's database backend (SQLite FTS5, PostgreSQL full-text search) by default; with
+    OPENSEARCH_URL or ELASTICSEARCH_URL, Wagtail's backend for that cluster, whose client comes
+    from requirements-opensearch.txt or requirements-elasticsearch.txt. Several addresses may be
+    given, separated by commas. Run `manage.py update_index` after switching."""
+    for variable, backend in (
+        ("OPENSEARCH_URL", "wagtail.search.backends.opensearch3"),
+        ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch9"),
+    ):
+        urls = [url.strip() for url in environ.get(variable, "").split(",") if url.strip()]
+        if urls:
+            return {
+                "default": {
+                    "BACKEND": backend,
+                    "URLS": urls,
+                    "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "research-library-"),
+                    "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
+                }
+            }
+    return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_TAG_SPACES_ALLOWED = True
@@ -129,6 +155,23 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+
+# Cache-Control of public pages for anonymous visitors (cms.http_caching): browsers keep a page
+# CACHE_CONTROL_MAX_AGE seconds, a shared cache in front (Varnish, a CDN) CACHE_CONTROL_S_MAXAGE,
+# and is purged when content changes where FRONTEND_CACHE_URL is set.
+CACHE_CONTROL_MAX_AGE = int(os.environ.get("CACHE_CONTROL_MAX_AGE", "60"))
+CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", "600"))
+
+# The HTTP cache in front (Varnish): where wagtail.contrib.frontend_cache sends PURGE requests
+# when content changes (cms.frontend_cache). Empty: no cache to purge.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "http-cache": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
         }
     }
 
