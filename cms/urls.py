@@ -5,9 +5,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import calls_to_action_views, views
+from cms import calls_to_action_views, health, views
 
 urlpatterns = [
+    path("healthz/", health.healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
