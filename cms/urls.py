@@ -15,6 +15,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("go/<int:call_to_action_id>/", calls_to_action_views.click, name="call_to_action_click"),
+    path(
+        "go/<int:call_to_action_id>/seen/",
+        calls_to_action_views.seen,
+        name="call_to_action_seen",
+    ),
 ]
 
 if settings.DEBUG:

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and messages middleware: it sees the cookies and Vary they add.
+    "cms.http_caching.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,6 +138,12 @@ if REDIS_URL:
         }
     }
 CACHE_RETRY_SECONDS = int(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+
+# Cache-Control of public pages for anonymous visitors (cms.http_caching): browsers keep a page
+# CACHE_CONTROL_MAX_AGE seconds, a shared cache in front (Varnish, a CDN) CACHE_CONTROL_S_MAXAGE,
+# and is purged when content changes where FRONTEND_CACHE_URL is set.
+CACHE_CONTROL_MAX_AGE = int(os.environ.get("CACHE_CONTROL_MAX_AGE", "60"))
+CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", "600"))
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # A mail server that does not answer costs a request at most this many seconds.
