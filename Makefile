@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev chromium lint check benchmark clean
+.PHONY: run test install install-dev chromium varnish lint check benchmark benchmark-stack clean stack stack-down stack-manage
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -49,3 +49,20 @@ benchmark: install-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .demo-accounts.json
+
+# The production layout on loopback: Varnish in front of two gunicorn app servers, PostgreSQL and
+# Redis, seeded with the demo (deploy/stack.py; docs/deploy.md, "Past one machine").
+varnish:
+	@command -v varnishd >/dev/null 2>&1 || [ -x /usr/sbin/varnishd ] || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq varnish; }
+
+stack: install varnish
+	$(PY) deploy/stack.py up
+
+stack-down:
+	$(PY) deploy/stack.py down
+
+# e.g. make stack-manage CMD=createsuperuser; make stack-manage CMD=shell < script.py
+stack-manage:
+	$(PY) deploy/stack.py manage $(CMD)
