@@ -118,7 +118,31 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acupuncture Research Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def search_backends(environ):
+    """Wagtail's database backend (SQLite FTS5, PostgreSQL full-text search) by default; with
+    OPENSEARCH_URL or ELASTICSEARCH_URL, Wagtail's backend for that cluster, whose client comes
+    from requirements-opensearch.txt or requirements-elasticsearch.txt. Several addresses may be
+    given, separated by commas. Run `manage.py update_index` after switching."""
+    for variable, backend in (
+        ("OPENSEARCH_URL", "wagtail.search.backends.opensearch3"),
+        ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch9"),
+    ):
+        urls = [url.strip() for url in environ.get(variable, "").split(",") if url.strip()]
+        if urls:
+            return {
+                "default": {
+                    "BACKEND": backend,
+                    "URLS": urls,
+                    "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "research-library-"),
+                    "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
+                }
+            }
+    return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_TAG_SPACES_ALLOWED = True
