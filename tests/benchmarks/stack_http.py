@@ -31,7 +31,7 @@ PAGES = [
     ("home", "/"),
 ]
 SHORT = ["-t2", "-c8", "-d10s"]
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
 
 def wrk(url, options=SHORT):
@@ -44,7 +44,11 @@ def wrk(url, options=SHORT):
     ).stdout
 
     def latency(percent):
-        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)$", output, re.M).groups()
+        found = re.search(rf"^\s*{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        if found is None:
+            print(output, file=sys.stderr)
+            return float("nan")
+        value, unit = found.groups()
         return float(value) * UNITS[unit]
 
     socket_errors = re.search(
