@@ -8,6 +8,7 @@ class ResearchConfig(AppConfig):
     verbose_name = "Research library"
 
     def ready(self):
+        from research import frontend_cache
         from research.caching import LIBRARY
         from research.clinical_review import attach_when_library_created
         from research.models import ConditionIndexPage, ResearchArticlePage, ResearchLibraryPage
@@ -24,3 +25,4 @@ class ResearchConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"research.new-generation.{model.__name__}",
                 )
+        frontend_cache.connect()
