@@ -16,16 +16,6 @@ DEBUG = False
 # Only the local production-like stack (`make stack`) seeds the demo into production settings.
 DEMO_CONTENT_ALLOWED = env_flag("DEMO_CONTENT_ALLOWED")
 
-# Several app servers must share one cache: the rate limit's counts, the cache generations that a
-# publish renews and the chosen calls to action live there. Only a site that really runs as one
-# process may go without it.
-SINGLE_PROCESS = env_flag("SINGLE_PROCESS")
-if not REDIS_URL and not SINGLE_PROCESS:  # noqa: F405
-    raise ImproperlyConfigured(
-        "Set REDIS_URL to the shared Redis cache (e.g. redis://cache.internal:6379/0), or "
-        "SINGLE_PROCESS=1 if the site runs as a single process (one gunicorn worker, no cron)."
-    )
-
 # Persistent database connections, checked before reuse, and a bounded wait for a new one: a
 # restarted database costs one failed request per connection, not a hang.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
@@ -38,6 +28,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable to run in production.")
+
+# Several app servers must share one cache: the rate limit's counts, the cache generations that a
+# publish renews and the chosen calls to action live there. Only a site that really runs as one
+# process may go without it.
+SINGLE_PROCESS = env_flag("SINGLE_PROCESS")
+if not REDIS_URL and not SINGLE_PROCESS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set REDIS_URL to the shared Redis cache (e.g. redis://cache.internal:6379/0), or "
+        "SINGLE_PROCESS=1 if the site runs as a single process (one gunicorn worker, no cron)."
+    )
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS if not host.startswith(".")]
