@@ -105,7 +105,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -150,13 +150,20 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_TAG_SPACES_ALLOWED = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if os.environ.get("REDIS_URL"):
+# The shared cache: every app server and the cron job see the same cached choices, cache
+# generations and rate-limit counts. If Redis stops or stops answering, pages are served without
+# it: a call waits at most the socket timeouts below, then the process skips Redis for
+# CACHE_RETRY_SECONDS (cms.shared_cache), logging the outage once.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "cms.shared_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
         }
     }
+CACHE_RETRY_SECONDS = int(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 
 # Cache-Control of public pages for anonymous visitors (cms.http_caching): browsers keep a page
 # CACHE_CONTROL_MAX_AGE seconds, a shared cache in front (Varnish, a CDN) CACHE_CONTROL_S_MAXAGE,
@@ -176,6 +183,8 @@ if FRONTEND_CACHE_URL:
     }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that does not answer costs a request at most this many seconds.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 DEMO_CONTENT_ALLOWED = True
 # How many reverse proxies of our own stand in front of the app, each appending the address it
@@ -184,7 +193,9 @@ DEMO_CONTENT_ALLOWED = True
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
-DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
+DEMO_CREDENTIALS_FILE = Path(
+    os.environ.get("DEMO_CREDENTIALS_FILE", BASE_DIR / ".demo-accounts.json")
+)
 
 # Editorial workflow: approving an article in "Clinical review" records the reviewer and
 # publishes it (research.review).
@@ -193,7 +204,11 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Citation fill-in: public APIs, no key needed; tests point these at a local stub.
 CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org")
 NCBI_EUTILS_URL = os.environ.get("NCBI_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
-CITATION_LOOKUP_TIMEOUT = 5  # seconds; the writer waits on it
+CITATION_LOOKUP_TIMEOUT = 5  # seconds to connect, and between two parts of an answer
+# The whole answer must have come within this many seconds and stay under this size: a service
+# that trickles its answer, or sends far more than a citation, is given up on.
+CITATION_LOOKUP_TOTAL_TIMEOUT = 10
+CITATION_LOOKUP_MAX_BYTES = 1024 * 1024
 CITATION_LOOKUP_TOOL_NAME = "acupuncture-research-library"
 CITATION_LOOKUP_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 # Crossref and NCBI ask callers to say who they are, with a contact address.
