@@ -11,6 +11,7 @@ class CmsConfig(AppConfig):
         # Models can be imported only once the app registry is ready, i.e. here.
         from wagtail.models import Page  # noqa: PLC0415
 
+        from cms import frontend_cache  # noqa: PLC0415
         from cms.caching import forget_editorial_settings, forget_share_block  # noqa: PLC0415
         from cms.calls_to_action.selection import forget_choices  # noqa: PLC0415
         from cms.calls_to_action.withdrawal import (  # noqa: PLC0415
@@ -27,3 +28,4 @@ class CmsConfig(AppConfig):
         # Deleting a page never widens a call to action nor leaves its button leading nowhere.
         pre_delete.connect(note_dependants, sender=Page, dispatch_uid="cta-note-dependants")
         post_delete.connect(withdraw_dependants, sender=Page, dispatch_uid="cta-withdraw")
+        frontend_cache.connect(CallToAction, ShareBlock, EditorialSettings)

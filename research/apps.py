@@ -9,6 +9,7 @@ class ResearchConfig(AppConfig):
 
     def ready(self):
         # Models can be imported only once the app registry is ready, i.e. here.
+        from research import frontend_cache  # noqa: PLC0415
         from research.caching import LIBRARY  # noqa: PLC0415
         from research.clinical_review import attach_when_library_created  # noqa: PLC0415
         from research.models import (  # noqa: PLC0415
@@ -42,3 +43,4 @@ class ResearchConfig(AppConfig):
             sender="cms.ReviewerProfile",
             dispatch_uid="research.refresh-recorded-credits",
         )
+        frontend_cache.connect()
