@@ -1,12 +1,9 @@
 """The directory page's routes: search, profiles, the enquiry link and the application form."""
 
-import hashlib
-import hmac
 from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch
@@ -15,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from cms.client_address import client_address  # noqa: F401  (tests and callers read it here)
+from cms.rate_limit import RateLimit
 from cms.roles import DIRECTORY_MANAGERS
 from practitioners import search
 from practitioners.forms import (
@@ -27,6 +26,7 @@ from practitioners.models import Practitioner, verification_cutoff
 from research.models import ConditionIndexPage
 
 APPLICATIONS_PER_HOUR = 10
+APPLICATION_LIMIT = RateLimit("practitioner-apply", APPLICATIONS_PER_HOUR)
 
 
 def profile_url(request, directory, slug):
@@ -164,36 +164,13 @@ def email_practitioner(request, page, slug):
     return MailtoRedirect(f"mailto:{practitioner.enquiry_email}?subject={subject}")
 
 
-def client_address(request):
-    """The visitor's address. Behind TRUSTED_PROXY_COUNT proxies of ours, each appending to
-    X-Forwarded-For, it is the entry that many places from the end: the entries before it come
-    from the visitor, who can write anything there."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [
-        entry.strip()
-        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if entry.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_limit_key(request):
     """A cache key for the visitor's address: a keyed hash, so the address itself is never kept."""
-    address = client_address(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    return f"practitioner-apply:{digest.hexdigest()}"
+    return APPLICATION_LIMIT.key(request)
 
 
 def over_rate_limit(request):
-    key = rate_limit_key(request)
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > APPLICATIONS_PER_HOUR
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        return False
+    return APPLICATION_LIMIT.exceeded(request)
 
 
 def apply(request, page):
