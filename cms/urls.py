@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("go/<int:call_to_action_id>/", calls_to_action_views.click, name="call_to_action_click"),
+    path("alerts/", include("research.alerts.urls")),
 ]
 
 if settings.DEBUG:
