@@ -2,8 +2,9 @@
 
 New research for a follower is what was first published, live and public, in the conditions it
 follows after its last digest time and up to the start of this run; a follower with nothing new
-gets nothing. Three queries whatever the number of followers (followers, their conditions, the
-new articles), then one update per digest sent and one for all the rest.
+gets nothing. A fixed number of queries whatever the number of followers (the followers with
+their conditions, the view restrictions, the new articles), then one update per digest sent and
+one for all the rest.
 """
 
 import dataclasses
