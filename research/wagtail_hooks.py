@@ -4,10 +4,10 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from cms.admin_reports import register_report
 from research import views
-from research.alerts.report import ConditionFollowersReportView, may_see_followers
+from research.alerts.report import ConditionFollowersReportView
 
 
 @hooks.register("register_admin_urls")
@@ -31,33 +31,12 @@ def citation_fill_in_script():
     )
 
 
-@hooks.register("register_admin_urls")
-def register_condition_followers_report_urls():
-    return [
-        path(
-            "reports/condition-followers/",
-            ConditionFollowersReportView.as_view(),
-            name="condition_followers_report",
-        ),
-        path(
-            "reports/condition-followers/results/",
-            ConditionFollowersReportView.as_view(results_only=True),
-            name="condition_followers_report_results",
-        ),
-    ]
-
-
-class AdministratorsOnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_followers(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_condition_followers_menu_item():
-    return AdministratorsOnlyMenuItem(
-        "Condition followers",
-        reverse("condition_followers_report"),
-        name="condition-followers",
-        icon_name="mail",
-        order=1400,
-    )
+# Under Reports, for administrators only (the view's own check hides the menu item too).
+register_report(
+    ConditionFollowersReportView,
+    "reports/condition-followers/",
+    "Condition followers",
+    name="condition-followers",
+    icon_name="mail",
+    order=1400,
+)
