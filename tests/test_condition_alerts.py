@@ -85,14 +85,16 @@ def test_condition_page_links_to_the_sign_up_with_its_condition(client, demo_sit
     html = response.content.decode()
     assert f'href="{FOLLOW}?condition=migraines"' in html
     assert "Follow new research on Migraines" in html
-    # A plain link: the page holds no form of ours and sets no CSRF cookie.
+    # A plain link: the page holds no form of ours, sets no CSRF cookie and stays cacheable.
     assert "csrftoken" not in response.cookies
+    assert "public" in response["Cache-Control"]
 
 
 def test_article_page_links_to_the_sign_up_with_its_condition(client, demo_site):
     response = client.get(seed_article().url)
     assert f'href="{FOLLOW}?condition=migraines"' in response.content.decode()
     assert "csrftoken" not in response.cookies
+    assert "public" in response["Cache-Control"]
 
 
 def test_sign_up_page_ticks_the_condition_from_the_link_and_is_not_cached(client, demo_site):
