@@ -21,6 +21,7 @@ urlpatterns = [
         calls_to_action_views.seen,
         name="call_to_action_seen",
     ),
+    path("alerts/", include("research.alerts.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,43 +1,26 @@
 """Around a "get listed" application sent from the site: the per-address rate limit and the
 message to the directory managers."""
 
-import hashlib
-import hmac
 import logging
 import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.urls import reverse
 
+from cms.client_address import client_address  # noqa: F401  (tests and callers read it here)
+from cms.rate_limit import RateLimit
 from cms.roles import DIRECTORY_MANAGERS
 
 APPLICATIONS_PER_HOUR = 10
+APPLICATION_LIMIT = RateLimit("practitioner-apply", APPLICATIONS_PER_HOUR)
 logger = logging.getLogger(__name__)
-
-
-def client_address(request):
-    """The visitor's address. Behind TRUSTED_PROXY_COUNT proxies of ours, each appending to
-    X-Forwarded-For, it is the entry that many places from the end: the entries before it come
-    from the visitor, who can write anything there."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [
-        entry.strip()
-        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if entry.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limit_key(request):
     """A cache key for the visitor's address: a keyed hash, so the address itself is never kept."""
-    address = client_address(request)
-    digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
-    return f"practitioner-apply:{digest.hexdigest()}"
+    return APPLICATION_LIMIT.key(request)
 
 
 def over_rate_limit(request):
@@ -47,17 +30,7 @@ def over_rate_limit(request):
     through: losing a practitioner's application is worse than a burst of spam, which the
     honeypot still stops and a manager reviews before anything is listed.
     """
-    key = rate_limit_key(request)
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the entry expired between add and incr
-        cache.set(key, 1, timeout=3600)
-        return False
-    if count is None:  # the shared cache did not answer (cms.shared_cache)
-        logger.warning("Application rate limit not applied: the shared cache is unavailable.")
-        return False
-    return count > APPLICATIONS_PER_HOUR
+    return APPLICATION_LIMIT.exceeded(request)
 
 
 def notify_directory_managers(application):

@@ -690,3 +690,8 @@ class RelatedArticlePin(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "pinned related article"
+
+
+# Condition alerts keep their model in their own package; importing it here registers it with
+# the research app.
+from research.alerts.models import ConditionFollower  # noqa: E402, F401

@@ -8,7 +8,9 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 
+from cms.admin_reports import register_report
 from research import views
+from research.alerts.report import ConditionFollowersReportView
 from research.review_task import SELF_APPROVAL_MESSAGE, ClinicalReviewTask
 from research.reviewer_accounts import refusal_message
 
@@ -69,3 +71,14 @@ def explain_that_submitters_do_not_approve(request, page):
     elif task.get_actions(page, request.user):
         messages.warning(request, SELF_APPROVAL_MESSAGE)
     return None
+
+
+# Under Reports, for administrators only (the view's own check hides the menu item too).
+register_report(
+    ConditionFollowersReportView,
+    "reports/condition-followers/",
+    "Condition followers",
+    name="condition-followers",
+    icon_name="mail",
+    order=1400,
+)

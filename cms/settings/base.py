@@ -192,6 +192,11 @@ DEMO_CONTENT_ALLOWED = True
 # visitor's address matters (the "get listed" form's rate limit); see docs/deploy.md.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+# Condition alerts (research.alerts): how long, in seconds, the link that confirms a sign-up works.
+CONDITION_ALERTS_CONFIRM_MAX_AGE = int(
+    os.environ.get("CONDITION_ALERTS_CONFIRM_MAX_AGE", str(3 * 24 * 3600))
+)
+
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = Path(
     os.environ.get("DEMO_CREDENTIALS_FILE", BASE_DIR / ".demo-accounts.json")
