@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from cms.client_address import client_address
 from cms.roles import DIRECTORY_MANAGERS
 from practitioners import search
 from practitioners.forms import (
@@ -162,21 +163,6 @@ def email_practitioner(request, page, slug):
         raise Http404
     subject = quote(f"Enquiry from {request.get_host()}")
     return MailtoRedirect(f"mailto:{practitioner.enquiry_email}?subject={subject}")
-
-
-def client_address(request):
-    """The visitor's address. Behind TRUSTED_PROXY_COUNT proxies of ours, each appending to
-    X-Forwarded-For, it is the entry that many places from the end: the entries before it come
-    from the visitor, who can write anything there."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    forwarded = [
-        entry.strip()
-        for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if entry.strip()
-    ]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limit_key(request):

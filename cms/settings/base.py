@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and production adjust them."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +53,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the refusal (cms.sign_in).
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every sign-in before Django's own backend looks at the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -137,6 +147,31 @@ DEMO_CONTENT_ALLOWED = True
 # saw to X-Forwarded-For. 0: visitors connect directly and REMOTE_ADDR is theirs. Used where a
 # visitor's address matters (the "get listed" form's rate limit); see docs/deploy.md.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Sign-in throttle (django-axes; docs/deploy.md, "Security"): after SIGN_IN_FAILURE_LIMIT wrong
+# passwords for one account, or from one address, each within SIGN_IN_COOLOFF_MINUTES of the
+# last, sign-in is refused for that account or address for SIGN_IN_COOLOFF_MINUTES, or until
+# `manage.py axes_reset_username <name>` / `axes_reset_ip <address>` unlocks it.
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15")))
+# Either one locks: per account (guessing one person's password from many addresses) and per
+# address (trying one password on many accounts).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+# A lock ends one cool-off after it began, as the message says, however often it is tried.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "cms.sign_in.locked_out_response"
+# The counts live in the shared cache (Redis) where there is one; a per-process memory cache
+# would give every worker its own count, so without Redis they live in the database instead.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if os.environ.get("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+# Sign-ins and sign-outs go to the log (logger "axes"), not to a table of who signed in when.
+AXES_DISABLE_ACCESS_LOG = True
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.sign_in.SignInForm"
 
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
