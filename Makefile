@@ -48,4 +48,4 @@ benchmark: install-dev
 	$(PY) -m tests.benchmarks
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .demo-accounts.json
+	rm -rf $(VENV) db.sqlite3 media private staticfiles .test-media .test-private .demo-accounts.json

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -21,6 +21,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixi
 
 from cms.roles import DIRECTORY_MANAGERS
 from practitioners import geo
+from practitioners.photos import ApplicantPhotoField
 from practitioners.us_states import USState
 
 # The last thing in a profile's address: /practitioners/apply/ is the form, not a listing.
@@ -456,13 +457,22 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class ApplicationAlreadyDecided(Exception):
+    """Another manager decided on the application first; `application` says how."""
+
+    def __init__(self, application):
+        super().__init__(f"The application from {application.name} was already decided.")
+        self.application = application
+
+
 class PractitionerApplication(ListingDetails):
     """A "get listed" request sent from the site, worked by directory managers in the admin."""
 
     email = models.EmailField(
         help_text="Where we write about this application; also used for patient enquiries."
     )
-    photo = models.ImageField(
+    # Kept outside public media, under a random name (practitioners.photos).
+    photo = ApplicantPhotoField(
         upload_to="practitioner-applications/",
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
@@ -510,8 +520,17 @@ class PractitionerApplication(ListingDetails):
     def __str__(self):
         return f"{self.name} ({self.get_license_state_display()})"
 
+    def lock_for_decision(self):
+        """Lock this application's row until the transaction ends, so that two managers
+        deciding at once decide once: the second waits, then finds it decided."""
+        locked = type(self).objects.select_for_update().get(pk=self.pk)
+        if locked.status != ApplicationStatus.NEW:
+            raise ApplicationAlreadyDecided(locked)
+
+    @transaction.atomic
     def approve(self, user):
         """Make a draft listing from the application, to be verified and published."""
+        self.lock_for_decision()
         listing = Practitioner(
             live=False,
             enquiry_email=self.email,
@@ -536,12 +555,20 @@ class PractitionerApplication(ListingDetails):
         self.save()
         return listing
 
+    @transaction.atomic
     def reject(self, user, reason):
+        """Turn the application down; its photo is deleted once the decision is saved."""
+        self.lock_for_decision()
+        photo = self.photo.name
+        self.photo = ""
         self.status = ApplicationStatus.REJECTED
         self.rejection_reason = reason
         self.decided_by = user
         self.decided_at = timezone.now()
         self.save()
+        if photo:
+            storage = self.photo.storage
+            transaction.on_commit(lambda: storage.delete(photo))
 
     def make_photo_image(self):
         from django.core.files.images import ImageFile

@@ -182,8 +182,11 @@ def test_approving_makes_a_draft_listing_to_verify(client, manager, application)
     assert listing.latitude is not None
     assert listing.latest_revision is not None
     assert not Practitioner.objects.visible().filter(pk=listing.pk).exists()
-    # A decided application cannot be decided again.
-    assert_refused(client.post(f"{QUEUE}approve/{application.pk}/"))
+    # A decided application cannot be decided again: the manager is told, nothing changes.
+    again = client.post(f"{QUEUE}approve/{application.pk}/", follow=True)
+    assert again.redirect_chain == [(f"{QUEUE}inspect/{application.pk}/", 302)]
+    assert "was already approved by manager" in again.content.decode()
+    assert Practitioner.objects.filter(name="Quinn Applicant").count() == 1
 
 
 def test_rejecting_needs_and_records_a_reason(client, manager, application):

@@ -123,12 +123,26 @@ STORAGES = {
 
 # Complex page editors post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Upload limits (docs/deploy.md, "Security"). A request's fields other than files may hold this
+# much; files larger than FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file instead
+# of memory. Each upload field then checks its own size (5 MB for photos and images) and the
+# proxy in front refuses bodies over 12 MB before they reach the app.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Applicants' photos: at most this many pixels (checked from the header, before decoding), and
+# kept here, outside MEDIA_ROOT, where only directory managers reach them through the admin.
+PRACTITIONER_PHOTO_MAX_PIXELS = 25_000_000
+APPLICANT_PHOTOS_ROOT = Path(
+    os.environ.get("APPLICANT_PHOTOS_ROOT", BASE_DIR / "private" / "applicant-photos")
+)
 
 WAGTAIL_SITE_NAME = "Acupuncture Research Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Wagtail's own default is 128 megapixels; a photo for a web page never needs 25.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_TAG_SPACES_ALLOWED = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
