@@ -22,6 +22,10 @@ class CitationServices(ThreadingHTTPServer):
     daemon_threads = True
     delay = 0.0
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.paths = []  # every path asked for, as it arrived
+
     @property
     def url(self):
         host, port = self.server_address[:2]
@@ -30,6 +34,7 @@ class CitationServices(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
+        self.server.paths.append(self.path)
         time.sleep(self.server.delay)
         url = urlsplit(self.path)
         if url.path.startswith("/crossref/works/"):
