@@ -16,7 +16,7 @@ def click(request, call_to_action_id):
     """Redirect to the call to action's own saved target, counting the click.
 
     Nothing about the visitor is read or kept beyond one added to a daily total; bots that
-    say what they are, and HEAD requests, are sent on without counting.
+    say what they are, prefetches and HEAD requests are sent on without counting.
     """
     call_to_action = get_object_or_404(
         CallToAction.objects.filter(live=True).select_related("target_page"),
@@ -29,6 +29,10 @@ def click(request, call_to_action_id):
     address = calls_to_action.target_address(call_to_action, from_page, request)
     if address is None:
         raise Http404("The call to action leads to a page that is not published.")
-    if request.method == "GET" and not calls_to_action.is_declared_bot(request):
+    if (
+        request.method == "GET"
+        and not calls_to_action.is_declared_bot(request)
+        and not calls_to_action.is_prefetch(request)
+    ):
         calls_to_action.count(call_to_action.pk, from_page.pk, "clicks")
     return HttpResponseRedirect(address)
