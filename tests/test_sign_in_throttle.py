@@ -135,3 +135,15 @@ def test_a_right_password_clears_earlier_mistakes(demo_site):
     for _ in range(4):
         sign_in("alice", "guess", "203.0.113.9")
     assert signed_in(*sign_in("alice", PASSWORD, "203.0.113.9"))
+
+
+def test_failures_and_locks_are_logged_without_passwords_names_or_addresses(demo_site, caplog):
+    writer("alice")
+    with caplog.at_level("INFO", logger="axes"):
+        for _ in range(5):
+            sign_in("alice", "hunter2-guess", "203.0.113.9")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "Locking out" in logged
+    assert "/admin/login/" in logged
+    for secret in ("hunter2-guess", "alice", "203.0.113.9"):
+        assert secret not in logged
