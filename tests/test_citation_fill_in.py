@@ -200,9 +200,9 @@ def test_a_pubmed_id_is_up_to_nine_ascii_digits(demo_site, citation_services, id
     assert citation_services.paths == []
 
 
-@pytest.mark.parametrize("page", ["²", "٣", "9" * 5_000, "99999999999999999999", "-1", "1.5"])
-def test_any_page_parameter_is_answered_without_an_error(demo_site, citation_services, page):
-    response = lookup_as("writer", SEED_DOI, page=page)
+@pytest.mark.parametrize("page_id", ["²", "٣", "9" * 5_000, "99999999999999999999", "-1", "1.5"])
+def test_any_page_parameter_is_answered_without_an_error(demo_site, citation_services, page_id):
+    response = lookup_as("writer", SEED_DOI, page=page_id)
     assert response.status_code == 200
     # Not a page id: the seed article is still listed as the study's duplicate.
     assert response.json()["duplicates"][0]["title"] == seed_article().title
