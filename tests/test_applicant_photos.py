@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import checks
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -258,3 +259,11 @@ def test_photos_stored_publicly_before_are_moved_or_deleted(demo_site):
     again = io.StringIO()
     call_command("move_applicant_photos", stdout=again)
     assert "Moved 0 photos" in again.getvalue()
+
+
+def test_the_deploy_check_refuses_photos_inside_public_media(settings):
+    settings.APPLICANT_PHOTOS_ROOT = Path(settings.MEDIA_ROOT) / "applicant-photos"
+    errors = checks.run_checks(tags=[checks.Tags.security])
+    assert "practitioners.E001" in [error.id for error in errors]
+    settings.APPLICANT_PHOTOS_ROOT = Path(settings.MEDIA_ROOT).parent / ".test-private"
+    assert "practitioners.E001" not in [error.id for error in checks.run_checks()]
