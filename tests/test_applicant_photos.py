@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import checks
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +15,7 @@ from PIL import Image, ImageFile
 
 from cms.roles import DIRECTORY_MANAGERS, WRITERS
 from practitioners.models import ApplicationStatus, PractitionerApplication
+from tests.practitioner_factories import user_in
 from tests.test_practitioner_applications import APPLY, valid_data
 
 QUEUE = "/admin/practitioners/practitionerapplication/"
@@ -55,12 +55,6 @@ def decoded_sizes(monkeypatch):
 
 def apply_with(client, photo, **fields):
     return client.post(APPLY, valid_data(photo=photo, **fields))
-
-
-def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

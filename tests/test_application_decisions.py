@@ -4,48 +4,26 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 
 from cms.roles import DIRECTORY_MANAGERS
 from practitioners.admin_views import DecisionView
-from practitioners.models import ApplicationStatus, Practitioner, PractitionerApplication
-from research.models import ConditionIndexPage
+from practitioners.models import ApplicationStatus, Practitioner
 from tests.conftest import seed_demo
+from tests.practitioner_factories import make_application, user_in
 
 QUEUE = "/admin/practitioners/practitionerapplication/"
 
 
 def manager(username):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.org", "pw", first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=DIRECTORY_MANAGERS))
     client = Client()
-    client.force_login(user)
+    client.force_login(user_in(DIRECTORY_MANAGERS, username, first_name=username.title()))
     return client
 
 
-def new_application():
-    application = PractitionerApplication.objects.create(
-        name="Quinn Applicant",
-        license_number="AC-12345",
-        license_state="NY",
-        street_address="1 Example Road",
-        city="New York",
-        state="NY",
-        zip_code="10001",
-        email="quinn@example.org",
-        consent=True,
-    )
-    application.conditions.set(ConditionIndexPage.objects.filter(slug="migraines"))
-    return application
-
-
 def test_a_second_approval_is_told_it_was_already_approved(demo_site):
-    application = new_application()
+    application = make_application()
     first, second = manager("ann"), manager("bea")
     # Both opened the confirmation page while the application was new.
     assert first.get(f"{QUEUE}approve/{application.pk}/").status_code == 200
@@ -63,7 +41,7 @@ def test_a_second_approval_is_told_it_was_already_approved(demo_site):
 
 
 def test_a_rejection_after_an_approval_changes_nothing(demo_site):
-    application = new_application()
+    application = make_application()
     manager("ann").post(f"{QUEUE}approve/{application.pk}/")
     response = manager("bea").post(
         f"{QUEUE}reject/{application.pk}/", {"reason": "Not found"}, follow=True
@@ -75,7 +53,7 @@ def test_a_rejection_after_an_approval_changes_nothing(demo_site):
 
 
 def test_a_decided_application_leads_back_to_its_record(demo_site):
-    application = new_application()
+    application = make_application()
     manager("ann").post(f"{QUEUE}reject/{application.pk}/", {"reason": "Not found"})
     response = manager("bea").get(f"{QUEUE}approve/{application.pk}/", follow=True)
     assert "was already rejected by Ann" in response.content.decode()
@@ -89,7 +67,7 @@ def test_a_decided_application_leads_back_to_its_record(demo_site):
 )
 def test_two_managers_approving_at_once_make_one_listing(transactional_db, monkeypatch):
     seed_demo()  # the live-server tests empty the database after themselves
-    application = new_application()
+    application = make_application()
     clients = [manager("ann"), manager("bea")]
     # Both requests have read the application as new before either decides.
     both_checked = threading.Barrier(len(clients))
