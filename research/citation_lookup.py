@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 import requests
 from django.conf import settings
-from django.db.models import Q
 from django.utils.html import strip_tags
 
 DOI_IN_TEXT = re.compile(r"(10\.[0-9]{4,9}/\S+)")
@@ -103,25 +102,6 @@ def checked_doi(doi):
             "study's page; it looks like 10.1186/s10194-023-01590-5."
         )
     return doi
-
-
-def articles_citing(doi="", pubmed_id="", exclude_pk=None):
-    """Other research articles with this DOI (any capitals) or PubMed ID, drafts included."""
-    from research.models import ResearchArticlePage
-
-    match = Q()
-    if doi:
-        match |= Q(doi__iexact=doi)
-    if pubmed_id:
-        match |= Q(pubmed_id=pubmed_id)
-    if not match:
-        return ResearchArticlePage.objects.none()
-    return (
-        ResearchArticlePage.objects.filter(match)
-        .exclude(pk=exclude_pk)
-        .only("pk", "title", "draft_title")
-        .order_by("pk")
-    )
 
 
 def _get_json(service, url, params=None):

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_GET
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.query_numbers import whole_number
-from research.citation_lookup import CitationLookupError, articles_citing, lookup, parse_identifier
+from research.citation_lookup import CitationLookupError, lookup, parse_identifier
+from research.models import ResearchArticlePage
 
 
 def _duplicates(doi, pubmed_id, exclude_pk):
@@ -16,7 +17,7 @@ def _duplicates(doi, pubmed_id, exclude_pk):
             "title": article.draft_title or article.title,
             "edit_url": reverse("wagtailadmin_pages:edit", args=[article.pk]),
         }
-        for article in articles_citing(doi=doi, pubmed_id=pubmed_id, exclude_pk=exclude_pk)
+        for article in ResearchArticlePage.citing(doi, pubmed_id, exclude_pk)
     ]
 
 
