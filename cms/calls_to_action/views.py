@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from cms.calls_to_action import selection
 from cms.models.calls_to_action import CallToAction
+from cms.query_numbers import whole_number
 
 
 @never_cache
@@ -22,10 +23,10 @@ def click(request, call_to_action_id):
         CallToAction.objects.filter(live=True).select_related("target_page"),
         pk=call_to_action_id,
     )
-    from_page_id = request.GET.get("from", "")
-    if not (from_page_id.isascii() and from_page_id.isdigit()) or len(from_page_id) > 18:
+    from_page_id = whole_number(request.GET.get("from"))
+    if from_page_id is None:
         raise Http404("The page the call to action was clicked on is missing.")
-    from_page = get_object_or_404(Page.objects.live(), pk=int(from_page_id))
+    from_page = get_object_or_404(Page.objects.live(), pk=from_page_id)
     address = selection.target_address(call_to_action, from_page, request)
     if address is None:
         raise Http404("The call to action leads to a page that is not published.")
