@@ -49,7 +49,7 @@ benchmark: install-dev
 	$(PY) -m tests.benchmarks
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .demo-accounts.json
+	rm -rf $(VENV) db.sqlite3 media private staticfiles .test-media .test-private .demo-accounts.json
 
 # The production layout on loopback: Varnish in front of two gunicorn app servers, PostgreSQL and
 # Redis, seeded with the demo (deploy/stack.py; docs/deploy.md, "Past one machine").

@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 
+# Registers the directory's system checks (they import no models).
+from practitioners import checks  # noqa: F401
+
 
 class PractitionersConfig(AppConfig):
     name = "practitioners"

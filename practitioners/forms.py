@@ -3,10 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from PIL import Image as PILImage
 
 from cms.visibility import public_only
-from practitioners import geo
+from practitioners import geo, photos
 from practitioners.models.application import PractitionerApplication
 from practitioners.models.listing import Language, Modality
 from research.models import ConditionIndexPage
@@ -14,7 +13,6 @@ from research.models import ConditionIndexPage
 RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
 DEFAULT_RADIUS = 25
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG", "PNG", "WEBP"}
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -122,6 +120,25 @@ class DirectorySearchForm(forms.Form):
         return data
 
 
+class PhotoField(forms.FileField):
+    """An applicant's photo: refused when too heavy or too large, else re-encoded
+    (practitioners.photos) before anything else sees it."""
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None:
+            return None
+        if upload.size > MAX_PHOTO_BYTES:
+            raise ValidationError(
+                f"This photo is {filesizeformat(upload.size)}; the largest we take is 5 MB.",
+                code="file_too_large",
+            )
+        return photos.reencoded(upload)
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "accept": "image/jpeg,image/png,image/webp"}
+
+
 class PractitionerApplicationForm(forms.ModelForm):
     # A field people never see; bots that fill every input reveal themselves with it.
     fax_number = forms.CharField(
@@ -168,6 +185,7 @@ class PractitionerApplicationForm(forms.ModelForm):
             "languages": forms.CheckboxSelectMultiple,
             "biography": forms.Textarea(attrs={"rows": 6}),
         }
+        field_classes = {"photo": PhotoField}
         labels = {"name": "Full name", "email": "Email address"}
         error_messages = {
             "name": {"required": "Enter your full name as it appears on your license."},
@@ -200,24 +218,3 @@ class PractitionerApplicationForm(forms.ModelForm):
     @property
     def is_spam(self):
         return bool(self.data.get("fax_number"))
-
-    def clean_photo(self):
-        photo = self.cleaned_data.get("photo")
-        if not photo:
-            return photo
-        if photo.size > MAX_PHOTO_BYTES:
-            raise ValidationError(
-                f"This photo is {filesizeformat(photo.size)}; the largest we take is 5 MB."
-            )
-        try:
-            photo.seek(0)
-            with PILImage.open(photo) as image:
-                image_format = image.format
-                image.verify()
-        except Exception as error:
-            raise ValidationError("This file is not an image we can read.") from error
-        finally:
-            photo.seek(0)
-        if image_format not in PHOTO_FORMATS:
-            raise ValidationError("Send the photo as a JPEG, PNG or WebP file.")
-        return photo

@@ -98,16 +98,30 @@ class ListingApplicationAdmin(ModelAdmin):
     inspect_view_enabled = True
     permission_helper_class = admin_views.ApplicationPermissionHelper
     button_helper_class = admin_views.ApplicationButtonHelper
+    inspect_view_class = admin_views.ApplicationInspectView
 
     def get_admin_urls_for_registration(self):
-        return super().get_admin_urls_for_registration() + tuple(
-            re_path(
-                self.url_helper.get_action_url_pattern(action),
-                view,
-                name=self.url_helper.get_action_url_name(action),
+        return (
+            super().get_admin_urls_for_registration()
+            + tuple(
+                re_path(
+                    self.url_helper.get_action_url_pattern(action),
+                    view,
+                    name=self.url_helper.get_action_url_name(action),
+                )
+                for action, view in (("approve", self.approve_view), ("reject", self.reject_view))
             )
-            for action, view in (("approve", self.approve_view), ("reject", self.reject_view))
+            + (
+                re_path(
+                    r"^practitioners/practitionerapplication/photo/(?P<filename>[-\w.]+)$",
+                    self.photo_view,
+                    name="practitioners_applicant_photo",
+                ),
+            )
         )
+
+    def photo_view(self, request, filename):
+        return admin_views.applicant_photo(request, self, filename)
 
     def approve_view(self, request, instance_pk):
         return admin_views.ApproveView.as_view(model_admin=self, instance_pk=instance_pk)(request)

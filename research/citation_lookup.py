@@ -10,6 +10,7 @@ import html
 import json
 import re
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -18,8 +19,16 @@ import urllib3
 from django.conf import settings
 from django.utils.html import strip_tags
 
-DOI_IN_TEXT = re.compile(r"(10\.\d{4,9}/\S+)")
-PUBMED_ID = re.compile(r"^(?:pmid:?\s*|https?://pubmed\.ncbi\.nlm\.nih\.gov/)?(\d{1,9})/?$", re.I)
+DOI_IN_TEXT = re.compile(r"(10\.[0-9]{4,9}/\S+)")
+# What a DOI may hold once found: a registrant prefix, a slash, then a suffix of printable
+# characters, within a sane length. Segments of "." or ".." would walk up the service's path
+# if anything along the way decoded the quoted slashes, so none is accepted.
+DOI = re.compile(r"^10\.[0-9]{4,9}/\S{1,200}$")
+DOI_DOT_SEGMENT = re.compile(r"(^|/)\.{1,2}(/|$)")
+# PubMed IDs are ASCII digits; the longest in use has eight.
+PUBMED_ID = re.compile(
+    r"^(?:pmid:?\s*|https?://pubmed\.ncbi\.nlm\.nih\.gov/)?([0-9]{1,9})/?$", re.I | re.ASCII
+)
 PUBMED_MONTHS = {
     name: number
     for number, name in enumerate(
@@ -77,7 +86,7 @@ def parse_identifier(raw):
         return "pubmed", pubmed.group(1)
     doi = DOI_IN_TEXT.search(text)
     if doi:
-        return "doi", doi.group(1).rstrip(".")
+        return "doi", checked_doi(doi.group(1).rstrip("."))
     raise CitationLookupError(
         "That is neither a DOI (it starts with “10.”, e.g. 10.1186/s10194-023-01590-5) nor a "
         "PubMed ID (digits only, e.g. 37221469)."
@@ -109,6 +118,20 @@ def _read_capped(response):
         if time.monotonic() > deadline:
             raise AnswerTooSlow
     return bytes(body)
+
+
+def checked_doi(doi):
+    """The DOI as found, or CitationLookupError when it holds what no DOI does."""
+    if (
+        not DOI.match(doi)
+        or DOI_DOT_SEGMENT.search(doi)
+        or any(unicodedata.category(char)[0] in "CZ" for char in doi)
+    ):
+        raise CitationLookupError(
+            "That DOI has characters or parts a DOI cannot have. Copy it again from the "
+            "study's page; it looks like 10.1186/s10194-023-01590-5."
+        )
+    return doi
 
 
 def _get_json(service, url, params=None):
@@ -184,7 +207,8 @@ def crossref_date(work):
 
 
 def from_crossref(doi):
-    data = _get_json("Crossref", f"{settings.CROSSREF_API_URL}/works/{quote(doi, safe='/')}")
+    # Every character quoted, the slash too: the DOI is one path segment to Crossref.
+    data = _get_json("Crossref", f"{settings.CROSSREF_API_URL}/works/{quote(doi, safe='')}")
     if data is None or not isinstance(data.get("message"), dict):
         raise CitationLookupError(
             f"Crossref does not know the DOI {doi}. Check it against the study, or type the "

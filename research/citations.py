@@ -2,6 +2,8 @@
 
 import re
 
+from anyascii import anyascii
+
 MONTH_ABBREVIATIONS = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ]  # fmt: skip
@@ -76,11 +78,27 @@ def _bibtex_escape(text):
     return BIBTEX_SPECIALS.sub(replace, _one_line(text))
 
 
+def _bibtex_verbatim(text):
+    """A verbatim field (doi, url): styles print and link it exactly as written, so LaTeX escapes
+    would end up in the address. Braces and backslashes, which would break the entry, are
+    percent-encoded instead, which addresses and DOI resolvers read as the same characters."""
+    return _one_line(text).replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
+BIBTEX_VERBATIM_FIELDS = {"doi", "url"}
+
+
+def _bibtex_value(name, value):
+    return _bibtex_verbatim(value) if name in BIBTEX_VERBATIM_FIELDS else _bibtex_escape(value)
+
+
 def bibtex_key(article):
+    """Surname, year and the title's first long word, in ASCII: "Häckert" gives "hackert"."""
     first_author = article.author_names[0] if article.author_names else "anon"
-    surname = re.sub(r"[^a-z]", "", first_author.split()[-1].lower()) or "anon"
+    surname = re.sub(r"[^a-z]", "", anyascii(first_author.split()[-1]).lower()) or "anon"
     first_word = next(
-        (word for word in re.findall(r"[a-z]+", article.title.lower()) if len(word) > 3), "study"
+        (word for word in re.findall(r"[a-z]+", anyascii(article.title).lower()) if len(word) > 3),
+        "study",
     )
     return f"{surname}{article.publication_year}{first_word}"
 
@@ -98,7 +116,7 @@ def bibtex(article):
         ("pmid", article.pubmed_id),
         ("url", article.doi_url or article.source_url),
     ]
-    body = [f"  {name} = {{{_bibtex_escape(value)}}}" for name, value in fields if value]
+    body = [f"  {name} = {{{_bibtex_value(name, value)}}}" for name, value in fields if value]
     if article.publication_month:
         # BibTeX's month macros (jan … dec) are unbraced so styles can format them.
         body.insert(4, f"  month = {MONTH_ABBREVIATIONS[article.publication_month - 1]}")

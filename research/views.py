@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.query_numbers import whole_number
 from research.citation_lookup import CitationLookupError, lookup, parse_identifier
 from research.models import ResearchArticlePage
 
@@ -31,8 +32,7 @@ def citation_lookup(request):
     """
     if not PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change"]):
         raise PermissionDenied
-    page_pk = request.GET.get("page", "")
-    exclude_pk = int(page_pk) if page_pk.isdigit() else None
+    exclude_pk = whole_number(request.GET.get("page"))
     try:
         kind, identifier = parse_identifier(request.GET.get("identifier", ""))
     except CitationLookupError as error:

@@ -28,6 +28,10 @@ class CitationServices(ThreadingHTTPServer):
     padding = 0
     send_length = True
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.paths = []  # every path asked for, as it arrived
+
     @property
     def url(self):
         host, port = self.server_address[:2]
@@ -36,6 +40,7 @@ class CitationServices(ThreadingHTTPServer):
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
+        self.server.paths.append(self.path)
         time.sleep(self.server.delay)
         url = urlsplit(self.path)
         if url.path.startswith("/crossref/works/"):

@@ -1,10 +1,12 @@
-"""Building practitioner listings in tests."""
+"""Building practitioner listings, applications and the staff who work them in tests."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from practitioners.models import Language, Practitioner, VerificationStatus
+from practitioners.models import Language, Practitioner, PractitionerApplication, VerificationStatus
 from research.models import ConditionIndexPage
 
 _counter = iter(range(1, 1_000_000))
@@ -56,3 +58,26 @@ def language(name):
 def clear_listings():
     """Remove the demo listings so that a test sees only the ones it makes."""
     Practitioner.objects.all().delete()
+
+
+def user_in(group_name, username, **fields):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw", **fields)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def make_application():
+    """A new application from Quinn Applicant, treating migraines."""
+    application = PractitionerApplication.objects.create(
+        name="Quinn Applicant",
+        license_number="AC-12345",
+        license_state="NY",
+        street_address="1 Example Road",
+        city="New York",
+        state="NY",
+        zip_code="10001",
+        email="quinn@example.org",
+        consent=True,
+    )
+    application.conditions.set(ConditionIndexPage.objects.filter(slug="migraines"))
+    return application

@@ -195,3 +195,51 @@ def test_the_article_editor_loads_the_fill_in_script(demo_site):
     page = client.get(add_article_url(migraines())).content.decode()
     assert 'src="/static/js/citation-fill.js"' in page
     assert f'data-lookup-url="{reverse("research_citation_lookup")}"' in page
+
+
+@pytest.mark.parametrize(
+    "identifier",
+    [
+        "10.1234/../../evil",
+        "10.1234/..",
+        "10.1234/./works",
+        "10.1234/abc/../../../evil",
+        "10.1234/abc\x00def",
+        "10.1234/abc\x1b[2Jdef",
+        "10.1234/abc\u200bdef",
+        "10.1234/" + "a" * 5_000,
+    ],
+    ids=["dot-dot", "trailing-dot-dot", "dot", "deep", "nul", "escape", "zero-width", "5000-long"],
+)
+def test_a_doi_that_no_doi_could_be_is_refused_before_asking_crossref(
+    demo_site, citation_services, identifier
+):
+    response = lookup_as("writer", identifier)
+    assert response.status_code == 400
+    assert "That DOI has characters or parts a DOI cannot have" in response.json()["message"]
+    assert citation_services.paths == []
+
+
+def test_the_whole_doi_is_quoted_as_one_segment_of_crossrefs_address(demo_site, citation_services):
+    assert lookup_as("writer", SEED_DOI).status_code == 200
+    assert lookup_as("writer", "10.5555/odd?x=1#y;z%2F").status_code == 404
+    assert citation_services.paths == [
+        "/crossref/works/10.1186%2Fs10194-023-01590-5",
+        "/crossref/works/10.5555%2Fodd%3Fx%3D1%23y%3Bz%252F",
+    ]
+
+
+@pytest.mark.parametrize("identifier", ["٣٧٢٢١٤٦٩", "３７２２１４６９", "1234567890"])
+def test_a_pubmed_id_is_up_to_nine_ascii_digits(demo_site, citation_services, identifier):
+    response = lookup_as("writer", identifier)
+    assert response.status_code == 400
+    assert "neither a DOI" in response.json()["message"]
+    assert citation_services.paths == []
+
+
+@pytest.mark.parametrize("page_id", ["²", "٣", "9" * 5_000, "99999999999999999999", "-1", "1.5"])
+def test_any_page_parameter_is_answered_without_an_error(demo_site, citation_services, page_id):
+    response = lookup_as("writer", SEED_DOI, page=page_id)
+    assert response.status_code == 200
+    # Not a page id: the seed article is still listed as the study's duplicate.
+    assert response.json()["duplicates"][0]["title"] == seed_article().title

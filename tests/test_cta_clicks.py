@@ -145,6 +145,28 @@ def test_each_view_counts_an_impression_per_page_and_day(client, seed_cta):
     assert CallToActionDailyCount.objects.filter(call_to_action=seed_cta).count() == 2
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_SEC_PURPOSE": "prefetch"},
+        {"HTTP_SEC_PURPOSE": "prefetch;prerender"},
+        {"HTTP_SEC_PURPOSE": "prefetch; anonymous-client-ip"},
+        {"HTTP_PURPOSE": "prefetch"},
+        {"HTTP_X_PURPOSE": "preview"},
+        {"HTTP_X_MOZ": "prefetch"},
+    ],
+)
+def test_a_prefetch_is_sent_on_without_counting(client, seed_cta, headers):
+    article = seed_article()
+    response = click(client, seed_cta, article, **headers)
+    assert response.status_code == 302
+    assert response["Location"] == "/practitioners/?condition=migraines"
+    assert counts(seed_cta, article) == (0, 0)
+    # The click that follows is counted.
+    click(client, seed_cta, article)
+    assert counts(seed_cta, article) == (0, 1)
+
+
 def test_robots_are_asked_to_keep_out(client, demo_site):
     assert "Disallow: /go/" in client.get("/robots.txt").content.decode()
 

@@ -4,7 +4,6 @@ the role may not touch."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
@@ -14,19 +13,11 @@ from cms.roles import DIRECTORY_MANAGERS, WRITERS
 from practitioners.models import (
     ApplicationStatus,
     Practitioner,
-    PractitionerApplication,
     verification_cutoff,
 )
-from research.models import ConditionIndexPage
-from tests.practitioner_factories import make_practitioner
+from tests.practitioner_factories import make_application, make_practitioner, user_in
 
 QUEUE = "/admin/practitioners/practitionerapplication/"
-
-
-def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
@@ -44,19 +35,7 @@ def writer_client(demo_site, client):
 
 @pytest.fixture
 def application(demo_site):
-    application = PractitionerApplication.objects.create(
-        name="Quinn Applicant",
-        license_number="AC-12345",
-        license_state="NY",
-        street_address="1 Example Road",
-        city="New York",
-        state="NY",
-        zip_code="10001",
-        email="quinn@example.org",
-        consent=True,
-    )
-    application.conditions.set(ConditionIndexPage.objects.filter(slug="migraines"))
-    return application
+    return make_application()
 
 
 def assert_refused(response):
@@ -182,8 +161,11 @@ def test_approving_makes_a_draft_listing_to_verify(client, manager, application)
     assert listing.latitude is not None
     assert listing.latest_revision is not None
     assert not Practitioner.objects.visible().filter(pk=listing.pk).exists()
-    # A decided application cannot be decided again.
-    assert_refused(client.post(f"{QUEUE}approve/{application.pk}/"))
+    # A decided application cannot be decided again: the manager is told, nothing changes.
+    again = client.post(f"{QUEUE}approve/{application.pk}/", follow=True)
+    assert again.redirect_chain == [(f"{QUEUE}inspect/{application.pk}/", 302)]
+    assert "was already approved by manager" in again.content.decode()
+    assert Practitioner.objects.filter(name="Quinn Applicant").count() == 1
 
 
 def test_rejecting_needs_and_records_a_reason(client, manager, application):

@@ -261,6 +261,45 @@ def test_bibtex_escapes_special_characters(client, demo_site):
     assert fields["title"] == r"Pain \{relief\} \& 50\% fewer\_days"
 
 
+def test_bibtex_doi_and_url_are_verbatim(client, demo_site):
+    """BibTeX styles print and link these two as written: an escape would break the link."""
+    condition = factories.condition_page("Tinnitus")
+    with_doi = factories.create_article(condition, doi="10.5555/tinnitus_2024~a%b")
+    _, fields = parse_bibtex(client.get(with_doi.url + "cite/bibtex/").content.decode())
+    assert fields["doi"] == "10.5555/tinnitus_2024~a%b"
+    assert fields["url"] == "https://doi.org/10.5555/tinnitus_2024~a%b"
+    with_url = factories.create_article(
+        condition, doi="", source_url="https://example.org/study_2024?id=1&x=50%25#p_3"
+    )
+    _, fields = parse_bibtex(client.get(with_url.url + "cite/bibtex/").content.decode())
+    assert fields["url"] == "https://example.org/study_2024?id=1&x=50%25#p_3"
+
+
+def test_bibtex_verbatim_fields_keep_their_braces_balanced(client, demo_site):
+    condition = factories.condition_page("Tinnitus")
+    article = factories.create_article(condition, doi="10.5555/odd}{\\x")
+    text = client.get(article.url + "cite/bibtex/").content.decode()
+    _, fields = parse_bibtex(text)
+    assert fields["doi"] == "10.5555/odd%7D%7B%5Cx"
+
+
+def test_the_bibtex_key_spells_accented_names_in_ascii(client, demo_site):
+    condition = factories.condition_page("Tinnitus")
+    article = factories.create_article(
+        condition,
+        title="Akupunktur bei Ohrgeräuschen",
+        authors=["R Häckert", "Ø Løvås"],
+        publication_year=2024,
+    )
+    key, _ = parse_bibtex(client.get(article.url + "cite/bibtex/").content.decode())
+    assert key == "hackert2024akupunktur"
+    chinese = factories.create_article(
+        condition, title="针刺治疗耳鸣", authors=["Zhāng Wěi"], publication_year=2023
+    )
+    key, _ = parse_bibtex(client.get(chinese.url + "cite/bibtex/").content.decode())
+    assert key == "wei2023zhencizhiliaoerming"
+
+
 @pytest.fixture
 def tinnitus(demo_site):
     return factories.condition_page("Tinnitus")

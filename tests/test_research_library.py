@@ -166,7 +166,9 @@ def test_odd_queries_never_fail(client, demo_site, query):
         assert client.get(url + query).status_code == 200, url + query
 
 
-@pytest.mark.parametrize("page_number", ["abc", "999999", "-1", "0", "1.5", "%00", "9" * 40])
+@pytest.mark.parametrize(
+    "page_number", ["abc", "999999", "-1", "0", "1.5", "%00", "9" * 40, "²", "%C2%B2", "9" * 5_000]
+)
 def test_pages_that_do_not_exist_are_not_found(client, demo_site, page_number):
     for url in (LIBRARY, "/research/migraines/", "/search/?q=acupuncture&"):
         separator = "&" if "?" in url else "?"

@@ -104,3 +104,60 @@ def test_production_settings_pass_the_deploy_checks():
     }
     result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], env)
     assert result.returncode == 0, result.stderr
+
+
+def test_production_sends_a_content_security_policy_without_a_literal_nonce():
+    env = {
+        "SECRET_KEY": "a-long-random-production-secret-" + "x7Qk2" * 10,
+        "ALLOWED_HOSTS": "research.example.org",
+    }
+    fetch = (
+        "from django.test import Client; "
+        "response = Client().get('/robots.txt', secure=True, HTTP_HOST='research.example.org'); "
+        "print(response.status_code); print(response['Content-Security-Policy'])"
+    )
+    result = run_manage(["shell", "-c", fetch], env)
+    assert result.returncode == 0, result.stderr
+    status, policy = result.stdout.strip().splitlines()[-2:]
+    assert status == "200"
+    directives = dict(directive.strip().split(" ", 1) for directive in policy.split(";"))
+    assert directives["script-src"] == "'self'"
+    assert "nonce" not in policy
+    assert directives["default-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+
+
+def run_manage_without_settings(args, env):
+    inherited = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "DJANGO_SETTINGS_MODULE", "SECRET_KEY")
+    }
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env={**inherited, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_manage_py_refuses_to_guess_settings_where_a_secret_key_is_set():
+    """A SECRET_KEY means a deployment: running on development settings there would let
+    seed_demo write demo accounts into production's database."""
+    result = run_manage_without_settings(
+        ["shell", "-c", "from django.conf import settings; print(settings.SETTINGS_MODULE)"],
+        {"SECRET_KEY": "a-long-random-production-secret-" + "x7Qk2" * 10},
+    )
+    assert result.returncode != 0
+    assert "set DJANGO_SETTINGS_MODULE=cms.settings.production" in result.stderr
+    assert "cms.settings.dev" not in result.stdout
+
+
+def test_manage_py_defaults_to_development_settings_in_a_checkout():
+    result = run_manage_without_settings(
+        ["shell", "-c", "from django.conf import settings; print(settings.SETTINGS_MODULE)"], {}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "cms.settings.dev"

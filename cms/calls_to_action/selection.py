@@ -107,9 +107,13 @@ def is_declared_bot(request):
 
 
 def is_prefetch(request):
-    """A browser fetching ahead of the visitor (link prefetch, prerender), who may never look."""
-    purpose = request.META.get("HTTP_SEC_PURPOSE", "") or request.META.get("HTTP_PURPOSE", "")
-    return "prefetch" in purpose.lower()
+    """A browser or link previewer fetching ahead of a click that may never come:
+    `Sec-Purpose: prefetch` (also `prefetch;prerender`), `Purpose: prefetch`, and the older
+    `X-Purpose: preview` and `X-Moz: prefetch`."""
+    return any(
+        request.META.get(header, "").split(";")[0].strip().lower() in ("prefetch", "preview")
+        for header in ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_X_MOZ")
+    )
 
 
 COUNTED_FIELDS = {"impressions", "clicks"}

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from cms.calls_to_action import selection
 from cms.models.calls_to_action import CallToAction
+from cms.query_numbers import whole_number
 
 # The smallest transparent GIF: 1×1 pixel, 43 bytes.
 TRANSPARENT_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7")
@@ -18,10 +19,10 @@ TRANSPARENT_PIXEL = base64.b64decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAA
 
 def from_page_id(request):
     """The ?from= page id, digits only; anything else is a 404."""
-    page_id = request.GET.get("from", "")
-    if not (page_id.isascii() and page_id.isdigit()) or len(page_id) > 18:
+    page_id = whole_number(request.GET.get("from"))
+    if page_id is None:
         raise Http404("The page the call to action was shown on is missing.")
-    return int(page_id)
+    return page_id
 
 
 def counts_as_a_visitor(request):
@@ -39,7 +40,7 @@ def click(request, call_to_action_id):
     """Redirect to the call to action's own saved target, counting the click.
 
     Nothing about the visitor is read or kept beyond one added to a daily total; bots that
-    say what they are, and HEAD requests, are sent on without counting.
+    say what they are, prefetches and HEAD requests are sent on without counting.
     """
     call_to_action = get_object_or_404(
         CallToAction.objects.filter(live=True).select_related("target_page"),

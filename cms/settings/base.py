@@ -1,5 +1,6 @@
 """Settings shared by every environment; dev, test and production adjust them."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -39,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -53,6 +55,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the refusal (cms.sign_in).
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every sign-in before Django's own backend looks at the password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -117,6 +127,18 @@ STORAGES = {
 
 # Complex page editors post many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Upload limits (docs/deploy.md, "Security"). A request's fields other than files may hold this
+# much; files larger than FILE_UPLOAD_MAX_MEMORY_SIZE are streamed to a temporary file instead
+# of memory. Each upload field then checks its own size (5 MB for photos and images) and the
+# proxy in front refuses bodies over 12 MB before they reach the app.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Applicants' photos: at most this many pixels (checked from the header, before decoding), and
+# kept here, outside MEDIA_ROOT, where only directory managers reach them through the admin.
+PRACTITIONER_PHOTO_MAX_PIXELS = 25_000_000
+APPLICANT_PHOTOS_ROOT = Path(
+    os.environ.get("APPLICANT_PHOTOS_ROOT", BASE_DIR / "private" / "applicant-photos")
+)
 
 WAGTAIL_SITE_NAME = "Acupuncture Research Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -147,6 +169,8 @@ def search_backends(environ):
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
+# Wagtail's own default is 128 megapixels; a photo for a web page never needs 25.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAIL_TAG_SPACES_ALLOWED = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -196,6 +220,31 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CONDITION_ALERTS_CONFIRM_MAX_AGE = int(
     os.environ.get("CONDITION_ALERTS_CONFIRM_MAX_AGE", str(3 * 24 * 3600))
 )
+
+# Sign-in throttle (django-axes; docs/deploy.md, "Security"): after SIGN_IN_FAILURE_LIMIT wrong
+# passwords for one account, or from one address, each within SIGN_IN_COOLOFF_MINUTES of the
+# last, sign-in is refused for that account or address for SIGN_IN_COOLOFF_MINUTES, or until
+# `manage.py axes_reset_username <name>` / `axes_reset_ip <address>` unlocks it.
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("SIGN_IN_COOLOFF_MINUTES", "15")))
+# Either one locks: per account (guessing one person's password from many addresses) and per
+# address (trying one password on many accounts).
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "cms.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+# A lock ends one cool-off after it began, as the message says, however often it is tried.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "cms.sign_in.locked_out_response"
+# The counts live in the shared cache (Redis) where there is one; a per-process memory cache
+# would give every worker its own count, so without Redis they live in the database instead.
+AXES_HANDLER = (
+    "axes.handlers.cache.AxesCacheHandler"
+    if os.environ.get("REDIS_URL")
+    else "axes.handlers.database.AxesDatabaseHandler"
+)
+# Sign-ins and sign-outs go to the log (logger "axes"), not to a table of who signed in when.
+AXES_DISABLE_ACCESS_LOG = True
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.sign_in.SignInForm"
 
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
 DEMO_CREDENTIALS_FILE = Path(

@@ -11,5 +11,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+APPLICANT_PHOTOS_ROOT = BASE_DIR / ".test-private" / "applicant-photos"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".test-media" / "demo-accounts.json"  # noqa: F405

@@ -3,7 +3,11 @@ and treatments (`listing`), the "get listed" application (`application`) and the
 with its routes (`directory`). Everything is importable from `practitioners.models` as before;
 migrations name `practitioners.models.validate_us_zip`."""
 
-from practitioners.models.application import ApplicationStatus, PractitionerApplication
+from practitioners.models.application import (
+    ApplicationAlreadyDecided,
+    ApplicationStatus,
+    PractitionerApplication,
+)
 from practitioners.models.directory import PractitionerDirectoryPage
 from practitioners.models.listing import (
     RESERVED_SLUGS,
@@ -22,6 +26,7 @@ from practitioners.verification import verification_cutoff
 
 __all__ = [
     "RESERVED_SLUGS",
+    "ApplicationAlreadyDecided",
     "ApplicationStatus",
     "Language",
     "ListingDetails",

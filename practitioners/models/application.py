@@ -3,11 +3,12 @@
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.images import get_image_model
 
 from practitioners.models.listing import Language, ListingDetails, Modality, Practitioner
+from practitioners.photos import ApplicantPhotoField
 
 
 class ApplicationStatus(models.TextChoices):
@@ -16,13 +17,22 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class ApplicationAlreadyDecided(Exception):
+    """Another manager decided on the application first; `application` says how."""
+
+    def __init__(self, application):
+        super().__init__(f"The application from {application.name} was already decided.")
+        self.application = application
+
+
 class PractitionerApplication(ListingDetails):
     """A "get listed" request sent from the site, worked by directory managers in the admin."""
 
     email = models.EmailField(
         help_text="Where we write about this application; also used for patient enquiries."
     )
-    photo = models.ImageField(
+    # Kept outside public media, under a random name (practitioners.photos).
+    photo = ApplicantPhotoField(
         upload_to="practitioner-applications/",
         blank=True,
         validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
@@ -70,8 +80,17 @@ class PractitionerApplication(ListingDetails):
     def __str__(self):
         return f"{self.name} ({self.get_license_state_display()})"
 
+    def lock_for_decision(self):
+        """Lock this application's row until the transaction ends, so that two managers
+        deciding at once decide once: the second waits, then finds it decided."""
+        locked = type(self).objects.select_for_update().get(pk=self.pk)
+        if locked.status != ApplicationStatus.NEW:
+            raise ApplicationAlreadyDecided(locked)
+
+    @transaction.atomic
     def approve(self, user):
         """Make a draft listing from the application, to be verified and published."""
+        self.lock_for_decision()
         listing = Practitioner(
             live=False,
             enquiry_email=self.email,
@@ -96,12 +115,20 @@ class PractitionerApplication(ListingDetails):
         self.save()
         return listing
 
+    @transaction.atomic
     def reject(self, user, reason):
+        """Turn the application down; its photo is deleted once the decision is saved."""
+        self.lock_for_decision()
+        photo = self.photo.name
+        self.photo = ""
         self.status = ApplicationStatus.REJECTED
         self.rejection_reason = reason
         self.decided_by = user
         self.decided_at = timezone.now()
         self.save()
+        if photo:
+            storage = self.photo.storage
+            transaction.on_commit(lambda: storage.delete(photo))
 
     def make_photo_image(self):
         self.photo.open("rb")
