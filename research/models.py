@@ -679,3 +679,8 @@ class RelatedArticlePin(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "pinned related article"
+
+
+# The bulk import's job and entry models live with the rest of the import; importing them here
+# registers them with the research app.
+from research.importing.models import StudyImport, StudyImportEntry  # noqa: E402, F401
