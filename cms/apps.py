@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import published, unpublished
 
 
 class CmsConfig(AppConfig):
@@ -6,13 +8,10 @@ class CmsConfig(AppConfig):
     verbose_name = "Site-wide content"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-        from wagtail.signals import published, unpublished
-
-        from cms.caching import forget_editorial_settings, forget_share_block
-        from cms.calls_to_action import forget_choices
-        from cms.models import EditorialSettings, ShareBlock
-        from cms.models.calls_to_action import CallToAction
+        # Models can be imported only once the app registry is ready, i.e. here.
+        from cms.caching import forget_editorial_settings, forget_share_block  # noqa: PLC0415
+        from cms.calls_to_action.selection import forget_choices  # noqa: PLC0415
+        from cms.models import CallToAction, EditorialSettings, ShareBlock  # noqa: PLC0415
 
         for signal in (published, unpublished, post_delete):
             signal.connect(forget_choices, sender=CallToAction, dispatch_uid="cta-" + str(signal))

@@ -13,6 +13,9 @@ publish renews the generation every key includes.
 import uuid
 
 from django.core.cache import cache
+from wagtail.models import Site
+
+from cms.models import EditorialSettings, ShareBlock
 
 SHARE_BLOCK_KEY = "share-block:default"
 CACHE_TIMEOUT = 5 * 60  # seconds
@@ -51,16 +54,10 @@ class Generation:
 
 
 def default_share_block():
-    from cms.models import ShareBlock
-
     return remember(SHARE_BLOCK_KEY, ShareBlock.objects.default)
 
 
 def editorial_settings(request):
-    from wagtail.models import Site
-
-    from cms.models import EditorialSettings
-
     site = Site.find_for_request(request)
     if site is None:
         return None

@@ -1,4 +1,5 @@
-"""Demo accounts: an administrator and one account per editorial role.
+"""cms's demo part: the role groups with their permissions, an administrator and one account
+per editorial role, the reviewer's credit and the share block.
 
 Passwords are generated on the first run and kept in settings.DEMO_CREDENTIALS_FILE (ignored by git) so
 that `make run` can show them every time; nothing else about the accounts changes on a re-run.
@@ -9,10 +10,11 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 
 from cms import roles
-from cms.models import ReviewerProfile
+from cms.models import ReviewerProfile, ShareBlock
 
 DEMO_ACCOUNTS = [
     # (username, first name, last name, group or None for the administrator)
@@ -36,6 +38,15 @@ def load_credentials():
 
 
 def seed(demo):
+    # A test that commits empties every table, groups included; this puts them back.
+    roles.ensure_role_groups(Group, Permission, ContentType)
+    roles.grant_role_permissions(Group, Permission, ContentType)
+    seed_accounts(demo)
+    seed_reviewer_credit(demo)
+    seed_share_block(demo)
+
+
+def seed_accounts(demo):
     User = get_user_model()
     credentials = load_credentials()
     changed = False
@@ -63,7 +74,6 @@ def seed(demo):
     if changed:
         settings.DEMO_CREDENTIALS_FILE.parent.mkdir(parents=True, exist_ok=True)
         settings.DEMO_CREDENTIALS_FILE.write_text(json.dumps(credentials, indent=2))
-    seed_reviewer_credit(demo)
 
 
 def seed_reviewer_credit(demo):
@@ -71,3 +81,9 @@ def seed_reviewer_credit(demo):
     _, created = ReviewerProfile.objects.get_or_create(user=reviewer, defaults=DEMO_REVIEWER_CREDIT)
     if created:
         demo.made(f"reviewer credit “{DEMO_REVIEWER_CREDIT['display_name']}”")
+
+
+def seed_share_block(demo):
+    if not ShareBlock.objects.exists():
+        ShareBlock.objects.create(name="Standard share block")
+        demo.made("share block “Standard share block”")

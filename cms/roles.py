@@ -42,16 +42,6 @@ WRITER_PERMISSIONS = [
 GROUP_PERMISSIONS = {MARKETING: MARKETING_PERMISSIONS, WRITERS: WRITER_PERMISSIONS}
 
 
-def historical_role_models(apps):
-    """Group, Permission and ContentType as a data migration sees them, in the order the
-    functions here take them."""
-    return (
-        apps.get_model("auth", "Group"),
-        apps.get_model("auth", "Permission"),
-        apps.get_model("contenttypes", "ContentType"),
-    )
-
-
 def model_permissions(permission_model, content_type_model, grants):
     """The permissions `grants` names, made if missing under the names Django and Wagtail give
     them: Django creates permissions only after all migrations have run."""
@@ -73,12 +63,6 @@ def grant_permissions(group_model, permission_model, content_type_model, group_n
     """
     group, _ = group_model.objects.get_or_create(name=group_name)
     group.permissions.add(*model_permissions(permission_model, content_type_model, grants))
-
-
-def revoke_permissions(group_model, permission_model, content_type_model, group_name, grants):
-    group = group_model.objects.filter(name=group_name).first()
-    if group is not None:
-        group.permissions.remove(*model_permissions(permission_model, content_type_model, grants))
 
 
 def grant_role_permissions(group_model, permission_model, content_type_model):

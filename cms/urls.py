@@ -5,7 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import calls_to_action_views, views
+from cms import views
+from cms.calls_to_action import views as calls_to_action_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -1,10 +1,10 @@
-from django.core.paginator import InvalidPage, Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from cms.paging import page_of
 from cms.searching import search_terms
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -26,10 +26,7 @@ def search(request):
     page_obj = None
     if terms := search_terms(query):
         results = Page.objects.live().public().specific().search(terms)
-        try:
-            page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).page(request.GET.get("page", 1))
-        except InvalidPage as error:
-            raise Http404("There is no such page of results.") from error
+        page_obj = page_of(request, results, SEARCH_RESULTS_PER_PAGE)
     return render(
         request, "cms/search.html", {"query": query, "page_obj": page_obj, "notice": notice}
     )

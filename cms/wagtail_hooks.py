@@ -1,15 +1,14 @@
 """Site-wide additions to the Wagtail admin."""
 
-from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.account import ReviewerProfileSettingsPanel
-from cms.calls_to_action_report import CallToActionReportView
-from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
+from cms.admin_reports import register_report
+from cms.calls_to_action.report import CallToActionReportView
+from cms.models.calls_to_action import CallToAction
 from cms.models.share_block import ShareBlock
 
 
@@ -32,38 +31,14 @@ class CallToActionViewSet(SnippetViewSet):
 register_snippet(CallToActionViewSet)
 
 
-@hooks.register("register_admin_urls")
-def register_calls_to_action_report_urls():
-    return [
-        path(
-            "reports/calls-to-action/",
-            CallToActionReportView.as_view(),
-            name="calls_to_action_report",
-        ),
-        path(
-            "reports/calls-to-action/results/",
-            CallToActionReportView.as_view(results_only=True),
-            name="calls_to_action_report_results",
-        ),
-    ]
-
-
-class CallToActionReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(
-            f"{CallToActionDailyCount._meta.app_label}.view_calltoactiondailycount"
-        )
-
-
-@hooks.register("register_reports_menu_item")
-def register_calls_to_action_report_menu_item():
-    return CallToActionReportMenuItem(
-        "Calls to action",
-        reverse("calls_to_action_report"),
-        name="calls-to-action",
-        icon_name="link",
-        order=1300,
-    )
+register_report(
+    CallToActionReportView,
+    "reports/calls-to-action/",
+    "Calls to action",
+    name="calls-to-action",
+    icon_name="link",
+    order=1300,
+)
 
 
 class ShareBlockViewSet(SnippetViewSet):

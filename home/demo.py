@@ -1,13 +1,12 @@
-"""Demo content: the home page, made the root of the default site, and its introduction."""
+"""Demo content: the home page, made the root of the default site, its introduction and, once
+the research part has run, the seed article as its featured research."""
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_supported_language_variant
 from wagtail.models import Locale, Page, Site
 
-from cms.roles import ensure_role_groups, grant_role_permissions
-from home.models import HomePage, HomePageContent
+from home.models import FeaturedArticle, HomePage, HomePageContent
+from research.demo import seed_article_page
 
 INTRO = (
     "<p>Published research on acupuncture and integrative health, explained in plain "
@@ -28,8 +27,6 @@ def ensure_root():
 
 
 def seed(demo):
-    ensure_role_groups(Group, Permission, ContentType)
-    grant_role_permissions(Group, Permission, ContentType)
     home = HomePage.objects.first()
     if home is None:
         root = ensure_root()
@@ -58,3 +55,11 @@ def seed(demo):
     )
     if HomePageContent.objects.get_or_create(site=site, defaults={"intro": INTRO})[1]:
         demo.made("the home page's introduction")
+
+
+def link(demo):
+    """Feature the seed article on the home page, unless writers have chosen features already."""
+    content = HomePageContent.objects.get(site__root_page=HomePage.objects.get())
+    if not content.featured_articles.exists():
+        FeaturedArticle.objects.create(content=content, article=seed_article_page(), sort_order=0)
+        demo.made("the seed article featured on the home page")

@@ -6,6 +6,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PreviewableMixin
 
+from cms.models.calls_to_action import Placement
+from research.models import ConditionIndexPage, ResearchArticlePage
+
 
 class HomePage(Page):
     """The front page: what the site offers, the newest research, the conditions.
@@ -26,13 +29,12 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["research.ResearchLibraryPage", "practitioners.PractitionerDirectoryPage"]
     max_count = 1
+    call_to_action_placement = Placement.HOME
 
     class Meta:
         verbose_name = "home page"
 
     def get_context(self, request, *args, **kwargs):
-        from research.models import ConditionIndexPage, ResearchArticlePage
-
         context = super().get_context(request, *args, **kwargs)
         content = HomePageContent.for_request(request)
         featured = content.live_featured_articles()

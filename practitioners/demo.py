@@ -1,10 +1,5 @@
-"""Demo content: the practitioner directory page and 86 sample listings.
-
-Every listing is fictional and says so: invented names, 555-01xx phone numbers (reserved for
-fiction), example.org addresses. They cluster around San Francisco, New York and Chicago so that
-radius searches have something to sort, with the rest spread over other states. A few are left
-unverified, one is an unpublished draft and one is overdue for re-verification, so that the
-rules about what visitors see can be seen at work.
+"""Demo content for the practitioner directory: the directory page, its word lists, 86 sample
+listings (the data is in practitioners/demo_data.py) and the calls to action that lead to it.
 """
 
 import datetime
@@ -15,8 +10,23 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cms.seeding import ensure_page
-from home.models import HomePage
+from cms.models.calls_to_action import CallToAction, Placement
+from cms.seeding import ensure_page, site_root
+from practitioners.demo_data import (
+    CLUSTERED,
+    CREDENTIALS,
+    DEMO_CALLS_TO_ACTION,
+    DIRECTORY_PAGE,
+    DRAFT_INDEX,
+    FIRST_NAMES,
+    LANGUAGES,
+    LAST_NAMES,
+    MODALITIES,
+    PLACES,
+    STALE_INDEX,
+    STREETS,
+    UNVERIFIED_INDEXES,
+)
 from practitioners.models import (
     Language,
     Modality,
@@ -26,133 +36,6 @@ from practitioners.models import (
 )
 from practitioners.roles import grant_directory_permissions
 from research.models import ConditionIndexPage
-
-LANGUAGES = [
-    "English",
-    "Spanish",
-    "Mandarin",
-    "Cantonese",
-    "Korean",
-    "Vietnamese",
-    "French",
-    "Russian",
-]
-MODALITIES = [
-    "Acupuncture",
-    "Electroacupuncture",
-    "Cupping",
-    "Moxibustion",
-    "Herbal medicine",
-    "Gua sha",
-    "Auricular acupuncture",
-]
-
-# (ZIP, city, state, area code): three clusters of several ZIPs, then one-offs across the US.
-PLACES = [
-    ("94110", "San Francisco", "CA", "415"),
-    ("94103", "San Francisco", "CA", "415"),
-    ("94117", "San Francisco", "CA", "415"),
-    ("94611", "Oakland", "CA", "510"),
-    ("94704", "Berkeley", "CA", "510"),
-    ("94941", "Mill Valley", "CA", "415"),
-    ("94401", "San Mateo", "CA", "650"),
-    ("94301", "Palo Alto", "CA", "650"),
-    ("10001", "New York", "NY", "212"),
-    ("10011", "New York", "NY", "212"),
-    ("10025", "New York", "NY", "212"),
-    ("11215", "Brooklyn", "NY", "718"),
-    ("11101", "Long Island City", "NY", "718"),
-    ("07030", "Hoboken", "NJ", "201"),
-    ("10601", "White Plains", "NY", "914"),
-    ("07302", "Jersey City", "NJ", "201"),
-    ("60614", "Chicago", "IL", "773"),
-    ("60622", "Chicago", "IL", "773"),
-    ("60601", "Chicago", "IL", "312"),
-    ("60201", "Evanston", "IL", "847"),
-    ("60302", "Oak Park", "IL", "708"),
-    ("60540", "Naperville", "IL", "630"),
-    ("78704", "Austin", "TX", "512"),
-    ("98103", "Seattle", "WA", "206"),
-    ("97214", "Portland", "OR", "503"),
-    ("80218", "Denver", "CO", "303"),
-    ("02139", "Cambridge", "MA", "617"),
-    ("33137", "Miami", "FL", "305"),
-    ("85004", "Phoenix", "AZ", "602"),
-    ("30307", "Atlanta", "GA", "404"),
-    ("55408", "Minneapolis", "MN", "612"),
-    ("87501", "Santa Fe", "NM", "505"),
-    ("96814", "Honolulu", "HI", "808"),
-    ("27701", "Durham", "NC", "919"),
-    ("19103", "Philadelphia", "PA", "215"),
-    ("20009", "Washington", "DC", "202"),
-    ("84102", "Salt Lake City", "UT", "801"),
-    ("53703", "Madison", "WI", "608"),
-    ("05401", "Burlington", "VT", "802"),
-    ("89501", "Reno", "NV", "775"),
-    ("37206", "Nashville", "TN", "615"),
-    ("48104", "Ann Arbor", "MI", "734"),
-]
-CLUSTERED = 22  # the first PLACES are the three clusters; each is used three times over
-
-FIRST_NAMES = [
-    "Avery",
-    "Jordan",
-    "Mei",
-    "Rosa",
-    "Daniel",
-    "Priya",
-    "Hana",
-    "Elena",
-    "Marcus",
-    "Ji-woo",
-    "Tomas",
-    "Linh",
-    "Grace",
-    "Samuel",
-    "Nadia",
-    "Owen",
-    "Ines",
-    "Kenji",
-    "Lucia",
-    "Theo",
-    "Amara",
-    "Felix",
-]
-LAST_NAMES = [
-    "Whitfield",
-    "Okafor",
-    "Lindqvist",
-    "Marchetti",
-    "Abernathy",
-    "Castellanos",
-    "Nakamura",
-    "Delacroix",
-    "Rasmussen",
-    "Ferreira",
-    "Halvorsen",
-    "Pemberton",
-    "Quintero",
-    "Sorensen",
-    "Tanabe",
-    "Vasquez-Lind",
-    "Wexley",
-    "Yardley",
-    "Zelinski",
-    "Brightwater",
-    "Ashcombe",
-    "Fairweather",
-]
-CREDENTIALS = ["L.Ac.", "L.Ac., DACM", "L.Ac., MSOM", "L.Ac., Dipl. Ac. (NCCAOM)", "DAOM, L.Ac."]
-STREETS = [
-    "Willow Lane",
-    "Harbor Street",
-    "Cedar Avenue",
-    "Juniper Court",
-    "Meadow Road",
-    "Lantern Way",
-    "Birch Street",
-    "Orchard Avenue",
-]
 
 
 def listing_specs():
@@ -169,20 +52,18 @@ def listing_specs():
 
 def seed(demo):
     grant_directory_permissions(Group, Permission, ContentType)
-    directory = ensure_page(
-        HomePage.objects.get(),
-        PractitionerDirectoryPage(
-            title="Find a practitioner",
-            slug="practitioners",
-            intro="<p>Browse our directory of verified licensed practitioners near you. Every listing's license has been checked with the state board that issued it.</p>",
-        ),
-        demo,
-    )
+    directory = ensure_page(site_root(), PractitionerDirectoryPage(**DIRECTORY_PAGE), demo)
+    seed_listings(demo)
+    seed_calls_to_action(directory, demo)
+    return directory
+
+
+def seed_listings(demo):
     languages = [ensure_named(Language, name, demo) for name in LANGUAGES]
     modalities = [ensure_named(Modality, name, demo) for name in MODALITIES]
     conditions = list(ConditionIndexPage.objects.order_by("title"))
     if Practitioner.objects.filter(is_sample=True).exists():
-        return directory
+        return
     today = timezone.localdate()
     made = 0
     for index, name, zip_code, city, state, area_code in listing_specs():
@@ -224,12 +105,24 @@ def seed(demo):
             revision.publish()
         made += 1
     demo.made(f"{made} sample practitioner listings")
-    return directory
 
 
-DRAFT_INDEX = 5
-UNVERIFIED_INDEXES = {7, 19, 33, 50}
-STALE_INDEX = 2
+def seed_calls_to_action(directory, demo):
+    """Published calls to action at the end of articles, leading here."""
+    for fields in DEMO_CALLS_TO_ACTION:
+        if CallToAction.objects.filter(name=fields["name"]).exists():
+            continue
+        fields = dict(fields)
+        condition_slugs = fields.pop("conditions")
+        call_to_action = CallToAction(
+            **fields, placement=Placement.ARTICLE_END, target_page=directory, live=False
+        )
+        call_to_action.conditions = list(
+            ConditionIndexPage.objects.filter(slug__in=condition_slugs)
+        )
+        call_to_action.save()
+        call_to_action.save_revision().publish()
+        demo.made(f"call to action “{call_to_action.name}”")
 
 
 def demo_status(index):

@@ -6,7 +6,8 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 
 from practitioners import geo
-from practitioners.models import Language, Modality, PractitionerApplication
+from practitioners.models.application import PractitionerApplication
+from practitioners.models.listing import Language, Modality
 from research.models import ConditionIndexPage
 
 RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
@@ -30,6 +31,18 @@ class SlugChoiceField(forms.ModelChoiceField):
         }
 
 
+def coordinate_field(limit):
+    """A latitude (limit 90) or longitude (limit 180) in degrees. Hidden, because nobody types
+    coordinates: the browser's location fills it in."""
+    return forms.FloatField(
+        required=False,
+        min_value=-limit,
+        max_value=limit,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "Your location could not be read. Enter a ZIP code instead."},
+    )
+
+
 class DirectorySearchForm(forms.Form):
     zip = forms.CharField(
         label="ZIP code",
@@ -40,21 +53,9 @@ class DirectorySearchForm(forms.Form):
             attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 10}
         ),
     )
-    # Filled in by the "use my location" button; hidden because nobody types coordinates.
-    lat = forms.FloatField(
-        required=False,
-        min_value=-90,
-        max_value=90,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": "Your location could not be read. Enter a ZIP code instead."},
-    )
-    lng = forms.FloatField(
-        required=False,
-        min_value=-180,
-        max_value=180,
-        widget=forms.HiddenInput,
-        error_messages={"invalid": "Your location could not be read. Enter a ZIP code instead."},
-    )
+    # Filled in by the "use my location" button.
+    lat = coordinate_field(90)
+    lng = coordinate_field(180)
     radius = forms.TypedChoiceField(
         label="Within",
         choices=RADIUS_CHOICES,

@@ -4,7 +4,7 @@ locking) and the listing-application queue, and nothing else.
 Used by a data migration, and by seed_demo so that a database emptied by a test is set up again.
 """
 
-from cms.roles import DIRECTORY_MANAGERS, grant_permissions, revoke_permissions
+from cms.roles import DIRECTORY_MANAGERS, grant_permissions
 
 DIRECTORY_PERMISSIONS = [
     (
@@ -28,11 +28,5 @@ DIRECTORY_PERMISSIONS = [
 def grant_directory_permissions(group_model, permission_model, content_type_model):
     """Takes the models as arguments so that the data migration can pass its historical ones."""
     grant_permissions(
-        group_model, permission_model, content_type_model, DIRECTORY_MANAGERS, DIRECTORY_PERMISSIONS
-    )
-
-
-def revoke_directory_permissions(group_model, permission_model, content_type_model):
-    revoke_permissions(
         group_model, permission_model, content_type_model, DIRECTORY_MANAGERS, DIRECTORY_PERMISSIONS
     )

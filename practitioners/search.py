@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 
 from practitioners import geo
-from practitioners.models import Practitioner
+from practitioners.models.listing import Practitioner
 from research.models import ConditionIndexPage
 
 PER_PAGE = 20

@@ -2,10 +2,8 @@
 and the report of listings due for re-verification."""
 
 import django_filters
-from django.urls import path, re_path, reverse
-from wagtail import hooks
+from django.urls import re_path, reverse
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -13,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
+from cms.admin_reports import register_report
 from practitioners import admin_views
 from practitioners.models import (
     Language,
@@ -146,33 +145,11 @@ class ReverificationReportView(ReportView):
         return Practitioner.objects.due_for_reverification().order_by("verified_on", "name")
 
 
-@hooks.register("register_admin_urls")
-def register_reverification_report_urls():
-    return [
-        path(
-            "reports/practitioners-due/",
-            ReverificationReportView.as_view(),
-            name="practitioners_reverification_report",
-        ),
-        path(
-            "reports/practitioners-due/results/",
-            ReverificationReportView.as_view(results_only=True),
-            name="practitioners_reverification_report_results",
-        ),
-    ]
-
-
-class ReverificationReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return ModelPermissionPolicy(Practitioner).user_has_permission(request.user, "change")
-
-
-@hooks.register("register_reports_menu_item")
-def register_reverification_report_menu_item():
-    return ReverificationReportMenuItem(
-        "Practitioners due for re-verification",
-        reverse("practitioners_reverification_report"),
-        name="practitioners-due",
-        icon_name="warning",
-        order=800,
-    )
+register_report(
+    ReverificationReportView,
+    "reports/practitioners-due/",
+    "Practitioners due for re-verification",
+    name="practitioners-due",
+    icon_name="warning",
+    order=800,
+)

@@ -8,9 +8,14 @@ class ResearchConfig(AppConfig):
     verbose_name = "Research library"
 
     def ready(self):
-        from research.caching import LIBRARY
-        from research.clinical_review import attach_when_library_created
-        from research.models import ConditionIndexPage, ResearchArticlePage, ResearchLibraryPage
+        # Models can be imported only once the app registry is ready, i.e. here.
+        from research.caching import LIBRARY  # noqa: PLC0415
+        from research.clinical_review import attach_when_library_created  # noqa: PLC0415
+        from research.models import (  # noqa: PLC0415
+            ConditionIndexPage,
+            ResearchArticlePage,
+            ResearchLibraryPage,
+        )
 
         post_save.connect(
             attach_when_library_created,

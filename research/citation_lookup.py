@@ -13,7 +13,6 @@ from urllib.parse import quote
 
 import requests
 from django.conf import settings
-from django.db.models import Q
 from django.utils.html import strip_tags
 
 DOI_IN_TEXT = re.compile(r"(10\.\d{4,9}/\S+)")
@@ -84,25 +83,6 @@ def parse_identifier(raw):
     raise CitationLookupError(
         "That is neither a DOI (it starts with “10.”, e.g. 10.1186/s10194-023-01590-5) nor a "
         "PubMed ID (digits only, e.g. 37221469)."
-    )
-
-
-def articles_citing(doi="", pubmed_id="", exclude_pk=None):
-    """Other research articles with this DOI (any capitals) or PubMed ID, drafts included."""
-    from research.models import ResearchArticlePage
-
-    match = Q()
-    if doi:
-        match |= Q(doi__iexact=doi)
-    if pubmed_id:
-        match |= Q(pubmed_id=pubmed_id)
-    if not match:
-        return ResearchArticlePage.objects.none()
-    return (
-        ResearchArticlePage.objects.filter(match)
-        .exclude(pk=exclude_pk)
-        .only("pk", "title", "draft_title")
-        .order_by("pk")
     )
 
 

@@ -1,13 +1,16 @@
 """What writers and clinical reviewers may do in the research library, and the review workflow.
 
-Every environment gets the same setup: the data migration creates the "Clinical review"
+Every environment gets the same setup: a data migration creates the "Clinical review"
 workflow and the image permissions, and attaches the workflow and the page permissions to
 the research library if one exists already; on a fresh database the library is created later
 (by seed_demo or by an administrator), and `attach_when_library_created` does it then.
 
-The functions take an app registry so the migration can pass its historical models; the
-rest of the code passes `django.apps.apps`.
+The data migrations carry their own copy of these lists, as they were when each was written; a
+change here needs a new migration. The functions take an app registry (`django.apps.apps`), as
+the migrations' copies take their historical one.
 """
+
+from django.apps import apps as app_registry
 
 from cms import roles
 
@@ -62,35 +65,31 @@ def ensure_workflow(apps):
     return workflow
 
 
-def grant_image_permissions(apps):
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    root = Collection.objects.filter(depth=1).first()
-    if root is None:
-        return
-    for group_name, codenames in IMAGE_PERMISSIONS.items():
+def _grant_each(apps, permission_model, grants, app_label, model, **target):
+    """Give each group in `grants` its codenames of `app_label.model` on `target` (a collection
+    or a page) through Wagtail's `permission_model`."""
+    GroupPermission = apps.get_model("wagtailcore", permission_model)
+    for group_name, codenames in grants.items():
         group = _group(apps, group_name)
         for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
+            GroupPermission.objects.get_or_create(
                 group=group,
-                collection=root,
-                permission=_permission(apps, "wagtailimages", "image", codename),
+                permission=_permission(apps, app_label, model, codename),
+                **target,
             )
 
 
 def attach_to_library(apps, library_page_id):
     """Give the library's subtree the page permissions and the "Clinical review" workflow."""
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    for group_name, codenames in PAGE_PERMISSIONS.items():
-        group = _group(apps, group_name)
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page_id=library_page_id,
-                permission=_permission(apps, "wagtailcore", "page", codename),
-            )
-    WorkflowPage.objects.update_or_create(
+    _grant_each(
+        apps,
+        "GroupPagePermission",
+        PAGE_PERMISSIONS,
+        "wagtailcore",
+        "page",
+        page_id=library_page_id,
+    )
+    apps.get_model("wagtailcore", "WorkflowPage").objects.update_or_create(
         page_id=library_page_id, defaults={"workflow": ensure_workflow(apps)}
     )
 
@@ -98,27 +97,4 @@ def attach_to_library(apps, library_page_id):
 def attach_when_library_created(sender, instance, created, raw=False, **kwargs):
     """post_save receiver for ResearchLibraryPage: a new library starts under review rules."""
     if created and not raw:
-        from django.apps import apps
-
-        attach_to_library(apps, instance.pk)
-
-
-# Wagtail's installation creates these groups with rights over the whole page tree (Moderators
-# may publish anywhere) and this workflow on the root page.
-WAGTAIL_DEFAULT_GROUPS = ["Editors", "Moderators"]
-WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
-
-
-def retire_wagtail_defaults(apps):
-    """Leave "Clinical review" the only way to publish: Wagtail's default groups go when nobody
-    is in them (a group with members is left for an administrator to decide on), and its default
-    workflow is detached from the root and, once nothing is in moderation, switched off."""
-    apps.get_model("auth", "Group").objects.filter(
-        name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True
-    ).delete()
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
-    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW):
-        apps.get_model("wagtailcore", "WorkflowPage").objects.filter(workflow=workflow).delete()
-        if not WorkflowState.objects.filter(workflow=workflow, status="in_progress").exists():
-            Workflow.objects.filter(pk=workflow.pk).update(active=False)
+        attach_to_library(app_registry, instance.pk)

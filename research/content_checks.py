@@ -140,9 +140,7 @@ def check_claim_words(page, claim_words):
 
 
 def check_duplicate_citation(page):
-    from research.citation_lookup import articles_citing
-
-    for other in articles_citing(doi=page.doi, pubmed_id=page.pubmed_id, exclude_pk=page.pk):
+    for other in type(page).citing(doi=page.doi, pubmed_id=page.pubmed_id, exclude_pk=page.pk):
         yield ContentWarning(
             f"Another article already summarises this study (same DOI or PubMed ID): "
             f"“{other.title}”. Check that this one is not a duplicate.",

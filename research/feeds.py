@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
-from research.models import newest_first
+from research.listings import newest_first
 
 FEED_LENGTH = 20
 

@@ -7,9 +7,10 @@ from taggit.models import Tag
 
 from cms.searching import search_terms
 from research.caching import LIBRARY
+from research.choices import StudyDesign
 from research.evidence import EvidenceStrength
 from research.library_search import remembered_search
-from research.models import StudyDesign, newest_first
+from research.listings import newest_first
 
 MAX_QUERY_LENGTH = 200
 EARLIEST_YEAR = 1900

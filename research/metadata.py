@@ -66,6 +66,8 @@ def article_json_ld(article, request, library, condition):
         page["datePublished"] = article.first_published_at.isoformat()
     if article.last_published_at:
         page["dateModified"] = article.last_published_at.isoformat()
+    if article.medical_review is not None:
+        page.update(article.medical_review.schema_org())
     breadcrumb = {
         "@type": "BreadcrumbList",
         "@id": f"{page_url}#breadcrumb",

@@ -7,12 +7,11 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Length, Substr
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -33,10 +32,17 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from cms.caching import default_share_block, editorial_settings
+from cms.models.calls_to_action import Placement
+from cms.paging import page_of
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
 from research.caching import LIBRARY
+from research.choices import Month, StudyDesign
 from research.evidence import EVIDENCE_DEFINITIONS, EvidenceStrength, evidence_help_text
+from research.feeds import ArticleFeed
+from research.forms import LibraryFilterForm
+from research.listings import newest_first, with_conditions
 from research.panels import EditorialChecksPanel
 from research.review import MedicalReview
 
@@ -46,35 +52,11 @@ WORDS_PER_MINUTE = 250
 RELATED_ARTICLES_SHOWN = 3
 
 
-def page_of(request, items, per_page=ARTICLES_PER_PAGE):
-    """The page of `items` that ?page= asks for; a page that does not exist is a 404."""
-    try:
-        return Paginator(items, per_page).page(request.GET.get("page", 1))
-    except (PageNotAnInteger, EmptyPage) as error:
-        raise Http404("There is no such page of results.") from error
-
-
-def with_conditions(articles):
-    """`articles` as a list, each given its condition page as `.condition`, in one query."""
-    articles = list(articles)
-    parent_paths = {article.path[: -Page.steplen] for article in articles}
-    parents = {page.path: page for page in Page.objects.filter(path__in=parent_paths)}
-    for article in articles:
-        article.condition = parents.get(article.path[: -Page.steplen])
-    return articles
-
-
-def newest_first(queryset):
-    return queryset.order_by("-first_published_at", "-id")
-
-
 class ArticleFeedMixin:
     """An RSS feed of the newest articles under this page, at <page url>feed/."""
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from research.feeds import ArticleFeed
-
         return ArticleFeed(self)(request)
 
     def feed_articles(self):
@@ -95,6 +77,7 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["research.ConditionIndexPage", "research.EvidenceGuidePage"]
     max_count = 1
+    call_to_action_placement = Placement.LIBRARY
 
     class Meta:
         verbose_name = "research library"
@@ -115,13 +98,11 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from research.forms import LibraryFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         conditions = ConditionIndexPage.with_article_counts()
         form = LibraryFilterForm(request.GET, conditions=conditions)
         results = form.results(ResearchArticlePage.objects.live().descendant_of(self))
-        page_obj = page_of(request, results)
+        page_obj = page_of(request, results, ARTICLES_PER_PAGE)
         context.update(
             conditions=conditions,
             form=form,
@@ -147,9 +128,14 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["research.ResearchLibraryPage"]
     subpage_types = ["research.ResearchArticlePage"]
+    call_to_action_placement = Placement.CONDITION
 
     class Meta:
         verbose_name = "condition"
+
+    def call_to_action_condition(self):
+        """The condition a call to action on this page serves: this one."""
+        return self
 
     @classmethod
     def with_article_counts(cls):
@@ -181,7 +167,7 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        page_obj = page_of(request, newest_first(self.feed_articles()))
+        page_obj = page_of(request, newest_first(self.feed_articles()), ARTICLES_PER_PAGE)
         library = self.get_parent()
         context.update(
             page_obj=page_obj,
@@ -231,31 +217,6 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "research.ResearchArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
-
-
-class StudyDesign(models.TextChoices):
-    SYSTEMATIC_REVIEW = "systematic_review", "Systematic review"
-    META_ANALYSIS = "meta_analysis", "Meta-analysis"
-    RCT = "rct", "Randomised controlled trial"
-    COHORT = "cohort", "Cohort study"
-    CASE_SERIES = "case_series", "Case series"
-    IMAGING = "imaging", "Imaging study"
-    OTHER = "other", "Other"
-
-
-class Month(models.IntegerChoices):
-    JANUARY = 1, "January"
-    FEBRUARY = 2, "February"
-    MARCH = 3, "March"
-    APRIL = 4, "April"
-    MAY = 5, "May"
-    JUNE = 6, "June"
-    JULY = 7, "July"
-    AUGUST = 8, "August"
-    SEPTEMBER = 9, "September"
-    OCTOBER = 10, "October"
-    NOVEMBER = 11, "November"
-    DECEMBER = 12, "December"
 
 
 def article_body_skeleton():
@@ -458,9 +419,32 @@ class ResearchArticlePage(RoutablePageMixin, Page):
 
     parent_page_types = ["research.ConditionIndexPage"]
     subpage_types = []
+    call_to_action_placement = Placement.ARTICLE_END
 
     class Meta:
         verbose_name = "research article"
+
+    @classmethod
+    def citing(cls, doi="", pubmed_id="", exclude_pk=None):
+        """Other research articles with this DOI (any capitals) or PubMed ID, drafts included."""
+        match = Q()
+        if doi:
+            match |= Q(doi__iexact=doi)
+        if pubmed_id:
+            match |= Q(pubmed_id=pubmed_id)
+        if not match:
+            return cls.objects.none()
+        return (
+            cls.objects.filter(match)
+            .exclude(pk=exclude_pk)
+            .only("pk", "title", "draft_title")
+            .order_by("pk")
+        )
+
+    def call_to_action_condition(self):
+        """The condition a call to action on this page serves: the condition above it."""
+        # Treebeard keeps the parent on the page, so the breadcrumb's lookup serves here too.
+        return self.get_parent()
 
     def clean(self):
         super().clean()
@@ -620,8 +604,6 @@ class ResearchArticlePage(RoutablePageMixin, Page):
         return library, condition, guide
 
     def get_context(self, request, *args, **kwargs):
-        from cms.caching import default_share_block, editorial_settings
-
         context = super().get_context(request, *args, **kwargs)
         library, condition, guide = self.context_pages()
         context.update(

@@ -6,14 +6,10 @@ keeps `reviewed_by` and `reviewed_at` when a revision is loaded (see its
 """
 
 import datetime
-import json
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-
-# Keeps "</script>" and friends inside JSON-LD from ending the script element early.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+from wagtail.workflows import publish_workflow_state
 
 
 @dataclass(frozen=True)
@@ -24,7 +20,6 @@ class MedicalReview:
     credentials: str
     reviewed_on: datetime.date
     updated_on: datetime.date | None
-    page_url: str
 
     @classmethod
     def for_page(cls, page):
@@ -48,7 +43,6 @@ class MedicalReview:
             # Approval publishes on the day of the review; a later day means the live
             # content changed after the reviewer saw it.
             updated_on=published_on if published_on and published_on > reviewed_on else None,
-            page_url=page.full_url or "",
         )
 
     @property
@@ -56,22 +50,12 @@ class MedicalReview:
         return ", ".join(part for part in (self.reviewer_name, self.credentials) if part)
 
     def schema_org(self):
-        """The schema.org properties of the article's web page: merge into its JSON-LD node."""
+        """The schema.org properties of the article's web page, which its JSON-LD graph carries
+        (research.metadata)."""
         reviewer = {"@type": "Person", "name": self.reviewer_name}
         if self.credentials:
             reviewer["honorificSuffix"] = self.credentials
         return {"reviewedBy": reviewer, "lastReviewed": self.reviewed_on.isoformat()}
-
-    def json_ld(self):
-        """A MedicalWebPage node carrying the review, ready for a ld+json script element."""
-        node = {
-            "@context": "https://schema.org",
-            "@type": "MedicalWebPage",
-            "@id": self.page_url,
-            "url": self.page_url,
-            **self.schema_org(),
-        }
-        return mark_safe(json.dumps(node, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
 
 
 def record_review_and_publish(workflow_state, user=None):
@@ -83,10 +67,9 @@ def record_review_and_publish(workflow_state, user=None):
     "publish" permission, which keeps the workflow the only way an article goes live. Other
     objects (snippets in workflows) are published as Wagtail does by default.
     """
-    # Imported here: Wagtail imports this function while its own models are still loading.
-    from wagtail.workflows import publish_workflow_state
-
-    from research.models import ResearchArticlePage
+    # Wagtail imports this module while its own models are still loading (the setting names
+    # WorkflowState.on_finish), before the research models can be.
+    from research.models import ResearchArticlePage  # noqa: PLC0415
 
     # content_type is the specific type; content_object is the base Page.
     if not issubclass(workflow_state.content_type.model_class(), ResearchArticlePage):

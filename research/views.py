@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from research.citation_lookup import CitationLookupError, articles_citing, lookup, parse_identifier
+from research.citation_lookup import CitationLookupError, lookup, parse_identifier
+from research.models import ResearchArticlePage
 
 
 def _duplicates(doi, pubmed_id, exclude_pk):
@@ -15,7 +16,7 @@ def _duplicates(doi, pubmed_id, exclude_pk):
             "title": article.draft_title or article.title,
             "edit_url": reverse("wagtailadmin_pages:edit", args=[article.pk]),
         }
-        for article in articles_citing(doi=doi, pubmed_id=pubmed_id, exclude_pk=exclude_pk)
+        for article in ResearchArticlePage.citing(doi, pubmed_id, exclude_pk)
     ]
 
 

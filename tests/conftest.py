@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -28,15 +29,46 @@ def seed_demo():
     call_command("seed_demo", stdout=io.StringIO())
 
 
+MIGRATED_GROUP_PERMISSIONS = pytest.StashKey[dict]()
+
+
+def group_permissions():
+    """Each group's model permissions, and its permissions on collections (images), as
+    (app label, codename) pairs."""
+
+    def pairs(permissions):
+        return {(p.content_type.app_label, p.codename) for p in permissions}
+
+    return {
+        group.name: {
+            "model": pairs(group.permissions.select_related("content_type")),
+            "collection": pairs(
+                Permission.objects.filter(groupcollectionpermission__group=group).select_related(
+                    "content_type"
+                )
+            ),
+        }
+        for group in Group.objects.all()
+    }
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """Every test database starts with the demo site, built once per run.
 
     Tests that use `db` run inside a transaction on top of it; pytest-django runs the
     transactional tests (the browser tests) last, and those seed again for themselves.
+    What the migrations alone granted is kept first: seeding grants the roles again.
     """
     with django_db_blocker.unblock():
+        request.config.stash[MIGRATED_GROUP_PERMISSIONS] = group_permissions()
         seed_demo()
+
+
+@pytest.fixture(scope="session")
+def migrated_group_permissions(request, django_db_setup):
+    """The groups' model permissions as the migrations left them, before any seeding."""
+    return request.config.stash[MIGRATED_GROUP_PERMISSIONS]
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from practitioners.applications import client_address, rate_limit_key
 from practitioners.models import PractitionerApplication
-from practitioners.views import client_address, rate_limit_key
 
 APPLY = "/practitioners/apply/"
 

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from practitioners import geo
-from practitioners.models import Practitioner
+from practitioners.models import Practitioner, PractitionerDirectoryPage
 from tests.practitioner_factories import clear_listings, condition, language, make_practitioner
 
 DIRECTORY = "/practitioners/"
@@ -79,6 +79,17 @@ def test_condition_alone_prefilters_the_whole_directory(client, demo_site):
     migraines = condition("migraines")
     assert all(migraines in p.conditions.all() for p in results)
     assert response.context["form"]["condition"].value() == "migraines"
+
+
+def test_a_link_from_a_condition_carries_the_condition_and_nothing_else(demo_site):
+    """What a call to action asks the directory page for when it leads there from a page."""
+    link = PractitionerDirectoryPage.link_for_condition
+    migraines = condition("migraines")
+    assert link("/practitioners/", migraines) == "/practitioners/?condition=migraines"
+    assert link("https://example.org/practitioners/", migraines) == (
+        "https://example.org/practitioners/?condition=migraines"
+    )
+    assert link("/practitioners/", None) == "/practitioners/"
 
 
 def test_telehealth_lists_practitioners_licensed_in_the_visitors_state(client, listings):

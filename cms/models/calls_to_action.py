@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PublishingPanel
@@ -14,6 +15,7 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    get_page_models,
 )
 from wagtail.search import index
 
@@ -183,46 +185,56 @@ class CallToAction(
         return self.heading.format(condition=condition_title or NO_CONDITION_WORDING)
 
     # Preview: the call to action on a real page of a chosen condition, as a visitor sees it.
+    # Page types say which placement they host (`call_to_action_placement`) and whether they
+    # have a condition (`call_to_action_condition()`); nothing here names them.
+
+    @classmethod
+    def condition_model(cls):
+        """The page type a call to action is restricted to: its `conditions`' model."""
+        return cls._meta.get_field("conditions").related_model
+
+    def preview_host_class(self):
+        """The page type that hosts this call to action's placement, or None."""
+        return next(
+            (
+                page_class
+                for page_class in get_page_models()
+                if getattr(page_class, "call_to_action_placement", None) == self.placement
+            ),
+            None,
+        )
+
+    def previews_per_condition(self):
+        host_class = self.preview_host_class()
+        return host_class is not None and hasattr(host_class, "call_to_action_condition")
 
     @property
     def preview_modes(self):
-        from research.models import ConditionIndexPage
-
-        if self.placement in (Placement.HOME, Placement.LIBRARY):
+        if not self.previews_per_condition():
             return [("", "As visitors see it")]
         return [
             (str(condition.pk), f"On {condition.title}")
-            for condition in ConditionIndexPage.objects.live().order_by("title")
+            for condition in self.condition_model().objects.live().order_by("title")
         ] or [("", "As visitors see it")]
 
     def preview_host_page(self, mode_name):
         """The live page the preview shows this call to action on."""
-        from home.models import HomePage
-        from research.models import (
-            ConditionIndexPage,
-            ResearchArticlePage,
-            ResearchLibraryPage,
-        )
-
-        if self.placement == Placement.HOME:
-            return HomePage.objects.live().first()
-        if self.placement == Placement.LIBRARY:
-            return ResearchLibraryPage.objects.live().first()
-        condition = ConditionIndexPage.objects.live().filter(pk=mode_name or None).first()
+        host_class = self.preview_host_class()
+        if host_class is None:
+            return None
+        hosts = host_class.objects.live()
+        if not self.previews_per_condition():
+            return hosts.first()
+        conditions = self.condition_model().objects.live()
+        condition = conditions.filter(pk=mode_name or None).first()
         if condition is None:
-            condition = ConditionIndexPage.objects.live().order_by("title").first()
-        if condition is None or self.placement == Placement.CONDITION:
+            condition = conditions.order_by("title").first()
+        if condition is None or isinstance(condition, host_class):
             return condition
-        return (
-            ResearchArticlePage.objects.live()
-            .child_of(condition)
-            .order_by("-first_published_at")
-            .first()
-        ) or condition
+        # The newest page of the host type under the condition, e.g. its newest article.
+        return hosts.child_of(condition).order_by("-first_published_at").first() or condition
 
     def serve_preview(self, request, mode_name):
-        from django.template.response import TemplateResponse
-
         host = self.preview_host_page(mode_name)
         if host is None:
             return TemplateResponse(

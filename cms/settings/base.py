@@ -68,6 +68,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # A template library kept beside the code it serves rather than in templatetags/.
+            "libraries": {"calls_to_action": "cms.calls_to_action.tags"},
         },
     },
 ]

@@ -6,13 +6,27 @@ import modelcluster.fields
 import wagtail.fields
 from django.db import migrations, models
 
-from cms.roles import (
-    WRITER_PERMISSIONS,
-    WRITERS,
-    grant_permissions,
-    historical_role_models,
-    revoke_permissions,
-)
+WRITERS = "Writers"
+# (app label, model, verbose name, actions) as they were when this migration was written.
+WRITER_PERMISSIONS = [
+    ("home", "homepagecontent", "home page content", ["change"]),
+]
+
+
+def writer_permissions(apps):
+    """The permissions WRITER_PERMISSIONS names, made if missing under the names Django gives
+    them: Django creates permissions only after all migrations have run."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for app_label, model, verbose_name, actions in WRITER_PERMISSIONS:
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        for action in actions:
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model}",
+                defaults={"name": f"Can {action} {verbose_name}"},
+            )
+            yield permission
 
 
 def move_into_setting(apps, schema_editor):
@@ -27,7 +41,8 @@ def move_into_setting(apps, schema_editor):
         FeaturedArticle.objects.filter(page=home).update(content=content)
     # Featured articles of a home page that no site shows were never visible.
     FeaturedArticle.objects.filter(content__isnull=True).delete()
-    grant_permissions(*historical_role_models(apps), WRITERS, WRITER_PERMISSIONS)
+    writers, _ = apps.get_model("auth", "Group").objects.get_or_create(name=WRITERS)
+    writers.permissions.add(*writer_permissions(apps))
 
 
 def move_back_to_page(apps, schema_editor):
@@ -38,7 +53,9 @@ def move_back_to_page(apps, schema_editor):
             HomePage.objects.filter(pk=home.pk).update(intro=content.intro)
             content.featured_articles.update(page=home)
     apps.get_model("home", "FeaturedArticle").objects.filter(page__isnull=True).delete()
-    revoke_permissions(*historical_role_models(apps), WRITERS, WRITER_PERMISSIONS)
+    writers = apps.get_model("auth", "Group").objects.filter(name=WRITERS).first()
+    if writers is not None:
+        writers.permissions.remove(*writer_permissions(apps))
 
 
 class Migration(migrations.Migration):

@@ -1,8 +1,11 @@
 """Builds the demo site: the page tree, sample content and one account per role.
 
-Each app contributes its own part in a `demo.py` module with a `seed(demo)` function; the
-parts run in DEMO_PARTS order because later parts hang content on pages earlier ones made.
-Every part is idempotent: it creates what is missing and leaves what exists alone.
+Each app contributes its own part in a `demo.py` module with a `seed(demo)` function that makes
+only that app's content; the parts run in DEMO_PARTS order because later parts hang content on
+pages earlier ones made. Then a second pass calls each part's optional `link(demo)`, for what
+joins one app's content to another's (the home page features the seed article), so that no
+part imports an app above its own. Every part is idempotent: it creates what is missing and
+leaves what exists alone.
 """
 
 from importlib import import_module
@@ -13,7 +16,7 @@ from django.db import transaction
 
 from cms.demo import load_credentials
 
-DEMO_PARTS = ["home.demo", "research.demo", "practitioners.demo", "cms.demo", "cms.marketing_demo"]
+DEMO_PARTS = ["cms.demo", "home.demo", "research.demo", "practitioners.demo"]
 
 
 class Demo:
@@ -37,8 +40,12 @@ class Command(BaseCommand):
             )
         demo = Demo(self)
         with transaction.atomic():
-            for part in DEMO_PARTS:
-                import_module(part).seed(demo)
+            parts = [import_module(name) for name in DEMO_PARTS]
+            for part in parts:
+                part.seed(demo)
+            for part in parts:
+                if hasattr(part, "link"):
+                    part.link(demo)
         if demo.created:
             for line in demo.created:
                 self.stdout.write(f"  created {line}")

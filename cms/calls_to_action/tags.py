@@ -1,10 +1,14 @@
-"""`{% call_to_action placement %}`: the call to action a page shows at one placement."""
+"""`{% call_to_action placement %}`: the call to action a page shows at one placement.
+
+Registered as the `calls_to_action` template library in settings (TEMPLATES OPTIONS
+"libraries"), so the whole of the calls to action stays in this package.
+"""
 
 from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from cms import calls_to_action
+from cms.calls_to_action import selection
 
 register = template.Library()
 
@@ -20,23 +24,21 @@ def call_to_action(context, placement):
     page = context.get("page")
     if request is None or page is None or page.pk is None:
         return {}
-    condition = calls_to_action.condition_of(page)
+    condition = selection.condition_of(page)
     previewed = getattr(request, "call_to_action_preview", None)
     if previewed is not None:
         if previewed.placement != placement:
             return {}
         chosen = previewed
-        link = calls_to_action.target_address(previewed, page, request) or "#"
+        link = selection.target_address(previewed, page, request) or "#"
     else:
-        chosen = calls_to_action.choose(placement, condition.pk if condition else None)
+        chosen = selection.choose(placement, condition.pk if condition else None)
         if chosen is None:
             return {}
         link = reverse("call_to_action_click", args=[chosen.pk])
         link += "?" + urlencode({"from": page.pk})
-        if not getattr(request, "is_preview", False) and not calls_to_action.is_declared_bot(
-            request
-        ):
-            calls_to_action.count(chosen.pk, page.pk, "impressions")
+        if not getattr(request, "is_preview", False) and not selection.is_declared_bot(request):
+            selection.count(chosen.pk, page.pk, "impressions")
     return {
         "call_to_action": chosen,
         "heading": chosen.heading_for(condition.title if condition else None),

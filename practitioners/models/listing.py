@@ -1,46 +1,28 @@
-"""The practitioner directory: listings (a snippet), the directory page, and applications."""
-
-import datetime
+"""A practitioner's listing: the snippet, what it shares with an application, its validators and
+the languages and treatments (modalities) it offers."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, LockableMixin, Page, PreviewableMixin, RevisionMixin
+from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin
 
-from cms.roles import DIRECTORY_MANAGERS
 from practitioners import geo
+from practitioners.admin_forms import PractitionerForm
+from practitioners.profiles import profile_context
 from practitioners.us_states import USState
+from practitioners.verification import verification_cutoff
 
 # The last thing in a profile's address: /practitioners/apply/ is the form, not a listing.
 RESERVED_SLUGS = {"apply"}
-
-
-def verification_cutoff(today=None):
-    """The oldest verification date still current: settings.PRACTITIONER_VERIFICATION_VALID_MONTHS
-    (12 by default) months before today."""
-    today = today or timezone.localdate()
-    months = settings.PRACTITIONER_VERIFICATION_VALID_MONTHS
-    month_index = today.year * 12 + today.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    # The 31st of a month that has no 31st becomes the last day of that month.
-    for day in (today.day, 30, 29, 28):
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            continue
 
 
 def validate_us_zip(value):
@@ -68,41 +50,39 @@ class VerificationStatus(models.TextChoices):
     SUSPENDED = "suspended", "License suspended"
 
 
-class Language(models.Model):
-    name = models.CharField(max_length=60, unique=True, help_text="The language, e.g. Spanish.")
-    slug = models.SlugField(
-        max_length=60,
-        unique=True,
-        help_text="Used in the directory's address, e.g. spanish in ?language=spanish.",
-    )
+class Vocabulary(models.Model):
+    """A short list editors keep for the directory's filters: each entry's name and the slug
+    that stands for it in the directory's address."""
 
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class Modality(models.Model):
     name = models.CharField(
-        max_length=60, unique=True, help_text="A treatment offered, e.g. Cupping or Moxibustion."
+        max_length=60, unique=True, help_text="As visitors see it on profiles and in the search."
     )
     slug = models.SlugField(
         max_length=60,
         unique=True,
-        help_text="Used in the directory's address, e.g. cupping in ?modality=cupping.",
+        help_text="Used in the directory's address, e.g. spanish in ?language=spanish or "
+        "cupping in ?modality=cupping.",
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
     class Meta:
+        abstract = True
         ordering = ["name"]
-        verbose_name_plural = "modalities"
 
     def __str__(self):
         return self.name
+
+
+class Language(Vocabulary):
+    """A language practitioners treat patients in, e.g. Spanish."""
+
+
+class Modality(Vocabulary):
+    """A treatment offered, e.g. Cupping or Moxibustion."""
+
+    class Meta(Vocabulary.Meta):
+        verbose_name_plural = "modalities"
 
 
 class ListingDetails(models.Model):
@@ -193,26 +173,6 @@ class PractitionerQuerySet(models.QuerySet):
         return self.filter(
             verification_status=VerificationStatus.VERIFIED,
         ).filter(models.Q(verified_on__lt=verification_cutoff(today)) | models.Q(verified_on=None))
-
-
-class PractitionerForm(WagtailAdminModelForm):
-    """The listing's admin form: names the person verifying unless someone already is."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "verified_by" not in self.fields:
-            return
-        self.fields["verified_by"].queryset = (
-            get_user_model()
-            .objects.filter(
-                models.Q(groups__name=DIRECTORY_MANAGERS) | models.Q(is_superuser=True),
-                is_active=True,
-            )
-            .distinct()
-            .order_by("first_name", "last_name")
-        )
-        if not self.instance.verified_by_id and self.for_user:
-            self.initial["verified_by"] = self.for_user.pk
 
 
 class Practitioner(
@@ -390,167 +350,12 @@ class Practitioner(
 
     @cached_property
     def directory_page(self):
-        return PractitionerDirectoryPage.objects.live().first()
+        # Looked up by name: the directory page's module builds on this one.
+        directory_page_model = apps.get_model("practitioners", "PractitionerDirectoryPage")
+        return directory_page_model.objects.live().first()
 
     def get_preview_template(self, request, mode_name):
         return "practitioners/profile.html"
 
     def get_preview_context(self, request, mode_name):
-        from practitioners.views import profile_context
-
         return profile_context(request, self.directory_page, self)
-
-
-class PractitionerDirectoryPage(RoutablePageMixin, Page):
-    """/practitioners/: verified, licensed practitioners, searchable by place."""
-
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="A short explanation of who is listed and how listings are verified.",
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "practitioner directory"
-
-    @path("")
-    def directory(self, request):
-        from practitioners import views
-
-        return views.directory(request, self)
-
-    @path("apply/")
-    def apply(self, request):
-        from practitioners import views
-
-        return views.apply(request, self)
-
-    @path("apply/thanks/")
-    def application_received(self, request):
-        from practitioners import views
-
-        return views.application_received(request, self)
-
-    @path("<slug:slug>/", name="profile")
-    def profile(self, request, slug):
-        from practitioners import views
-
-        return views.profile(request, self, slug)
-
-    @path("<slug:slug>/email/", name="email")
-    def email(self, request, slug):
-        from practitioners import views
-
-        return views.email_practitioner(request, self, slug)
-
-
-class ApplicationStatus(models.TextChoices):
-    NEW = "new", "New"
-    APPROVED = "approved", "Approved"
-    REJECTED = "rejected", "Rejected"
-
-
-class PractitionerApplication(ListingDetails):
-    """A "get listed" request sent from the site, worked by directory managers in the admin."""
-
-    email = models.EmailField(
-        help_text="Where we write about this application; also used for patient enquiries."
-    )
-    photo = models.ImageField(
-        upload_to="practitioner-applications/",
-        blank=True,
-        validators=[FileExtensionValidator(["jpg", "jpeg", "png", "webp"])],
-        help_text="Optional: a JPEG, PNG or WebP head-and-shoulders photo, up to 5 MB.",
-    )
-    conditions = models.ManyToManyField(
-        "research.ConditionIndexPage",
-        blank=True,
-        related_name="+",
-        help_text="Conditions you treat.",
-    )
-    modalities = models.ManyToManyField(Modality, blank=True, related_name="+")
-    languages = models.ManyToManyField(Language, blank=True, related_name="+")
-    consent = models.BooleanField(
-        help_text="The applicant agreed to us checking their license and publishing the listing."
-    )
-    submitted_at = models.DateTimeField(auto_now_add=True)
-    status = models.CharField(
-        max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.NEW
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    rejection_reason = models.TextField(
-        blank=True, help_text="Why the application was turned down; kept for the record."
-    )
-    practitioner = models.ForeignKey(
-        Practitioner,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The draft listing made when the application was approved.",
-    )
-
-    class Meta:
-        ordering = ["-submitted_at"]
-        verbose_name = "listing application"
-
-    def __str__(self):
-        return f"{self.name} ({self.get_license_state_display()})"
-
-    def approve(self, user):
-        """Make a draft listing from the application, to be verified and published."""
-        listing = Practitioner(
-            live=False,
-            enquiry_email=self.email,
-            **{
-                field.name: getattr(self, field.name)
-                for field in ListingDetails._meta.get_fields()
-                if field.concrete
-            },
-        )
-        if self.photo:
-            listing.photo = self.make_photo_image()
-        # Parental relations are held on the listing and written by its save().
-        listing.conditions.set(self.conditions.all())
-        listing.modalities.set(self.modalities.all())
-        listing.languages.set(self.languages.all())
-        listing.save()
-        listing.save_revision(user=user, log_action=True)
-        self.practitioner = listing
-        self.status = ApplicationStatus.APPROVED
-        self.decided_by = user
-        self.decided_at = timezone.now()
-        self.save()
-        return listing
-
-    def reject(self, user, reason):
-        self.status = ApplicationStatus.REJECTED
-        self.rejection_reason = reason
-        self.decided_by = user
-        self.decided_at = timezone.now()
-        self.save()
-
-    def make_photo_image(self):
-        from django.core.files.images import ImageFile
-        from wagtail.images import get_image_model
-
-        self.photo.open("rb")
-        try:
-            return get_image_model().objects.create(
-                title=self.name, file=ImageFile(self.photo.file, name=self.photo.name)
-            )
-        finally:
-            self.photo.close()

@@ -6,7 +6,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from cms import calls_to_action
+from cms.calls_to_action import selection
 from cms.models.calls_to_action import CallToAction
 
 
@@ -26,9 +26,9 @@ def click(request, call_to_action_id):
     if not (from_page_id.isascii() and from_page_id.isdigit()) or len(from_page_id) > 18:
         raise Http404("The page the call to action was clicked on is missing.")
     from_page = get_object_or_404(Page.objects.live(), pk=int(from_page_id))
-    address = calls_to_action.target_address(call_to_action, from_page, request)
+    address = selection.target_address(call_to_action, from_page, request)
     if address is None:
         raise Http404("The call to action leads to a page that is not published.")
-    if request.method == "GET" and not calls_to_action.is_declared_bot(request):
-        calls_to_action.count(call_to_action.pk, from_page.pk, "clicks")
+    if request.method == "GET" and not selection.is_declared_bot(request):
+        selection.count(call_to_action.pk, from_page.pk, "clicks")
     return HttpResponseRedirect(address)

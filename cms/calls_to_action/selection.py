@@ -5,7 +5,6 @@ moves the cache on to a new generation, so every page picks again on its next vi
 """
 
 import re
-from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, Value
@@ -28,16 +27,15 @@ DECLARED_BOT = re.compile(
 
 
 def condition_of(page):
-    """The condition page a page belongs to: an article's parent, a condition itself, or None."""
-    from research.models import ConditionIndexPage, ResearchArticlePage
+    """The condition page a page belongs to, as the page itself says, or None.
 
-    page_class = page.specific_class
-    if page_class is not None and issubclass(page_class, ConditionIndexPage):
-        return page
-    if page_class is not None and issubclass(page_class, ResearchArticlePage):
-        # Treebeard keeps the parent on the page, so the breadcrumb's lookup serves here too.
-        return page.get_parent()
-    return None
+    Page types with a condition define `call_to_action_condition()` (a condition returns
+    itself, an article its parent). A base `Page` (the click view's) is asked through its
+    specific class, which costs no query.
+    """
+    page_class = page.specific_class or type(page)
+    ask = getattr(page_class, "call_to_action_condition", None)
+    return None if ask is None else ask(page)
 
 
 def forget_choices(**kwargs):
@@ -86,21 +84,21 @@ def choose(placement, condition_id):
 def target_address(call_to_action, from_page, request=None):
     """Where the button leads: the saved page or address, never anything a visitor sent.
 
-    A practitioner directory target carries the page's condition, so the visitor lands on
-    practitioners who treat it. None when the saved page cannot be reached.
+    A target page whose class defines `link_for_condition(address, condition)` (the practitioner
+    directory) adapts the address to the condition of the page the button is on, so the visitor
+    lands on practitioners who treat it. None when the saved page cannot be reached.
     """
-    from practitioners.models import PractitionerDirectoryPage
-
     if call_to_action.target_page_id is None:
         return call_to_action.target_url or None
     target = call_to_action.target_page
     address = target.get_url(request)
     if address is None:
         return None
-    if issubclass(target.specific_class, PractitionerDirectoryPage):
+    link_for_condition = getattr(target.specific_class, "link_for_condition", None)
+    if link_for_condition is not None:
         condition = condition_of(from_page)
         if condition is not None:
-            address += "?" + urlencode({"condition": condition.slug})
+            address = link_for_condition(address, condition)
     return address
 
 
