@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from research.choices import StudyDesign
 from research.importing import medline
 from research.importing.models import EntryStatus, ImportStatus, StudyImport
 from research.importing.references import ImportFileError
 from research.importing.tasks import run_study_import
-from research.models import ConditionIndexPage, ResearchArticlePage, StudyDesign
+from research.models import ConditionIndexPage, ResearchArticlePage
 from tests.editorial_helpers import account, migraines, seed_article
 from tests.test_editorial_roles import assert_refused
 

@@ -8,8 +8,8 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from research.choices import StudyDesign
 from research.citation_lookup import PUBMED_AUTHOR, initials_then_surname
-from research.models import StudyDesign
 
 DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 DOI_PREFIXES = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
