@@ -34,8 +34,10 @@ MARKETING_PERMISSIONS = [
 ]
 # Writers keep the home page's intro and featured research current (a site setting, because
 # page permissions on the home page would reach the practitioner directory beneath it).
+# They also bring studies in by the hundred: the "Import studies" page (research.importing).
 WRITER_PERMISSIONS = [
     ("home", "homepagecontent", "home page content", ["change"]),
+    ("research", "studyimport", "study import", ["add", "view"]),
 ]
 GROUP_PERMISSIONS = {MARKETING: MARKETING_PERMISSIONS, WRITERS: WRITER_PERMISSIONS}
 

@@ -62,6 +62,11 @@ class Citation:
     doi: str = ""
     pubmed_id: str = ""
     source_url: str = ""
+    # Read by the bulk import (research.importing); the editor's fill-in leaves them alone.
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    publication_types: list[str] = field(default_factory=list)
 
     def form_values(self):
         """The article form's fields, by name, that the lookup found a value for."""
@@ -230,6 +235,9 @@ def from_crossref(doi):
         day=day,
         authors=[name for name in authors if name],
         doi=work.get("DOI") or doi,
+        volume=work.get("volume") or "",
+        issue=work.get("issue") or "",
+        pages=work.get("page") or work.get("article-number") or "",
         source_url=((work.get("resource") or {}).get("primary") or {}).get("URL")
         or work.get("URL")
         or f"https://doi.org/{doi}",
@@ -288,6 +296,10 @@ def from_pubmed(pubmed_id):
         ],
         doi=doi,
         pubmed_id=pubmed_id,
+        volume=summary.get("volume") or "",
+        issue=summary.get("issue") or "",
+        pages=summary.get("pages") or "",
+        publication_types=list(summary.get("pubtype") or []),
         source_url=f"https://doi.org/{doi}"
         if doi
         else f"https://pubmed.ncbi.nlm.nih.gov/{pubmed_id}/",

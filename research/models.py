@@ -695,3 +695,7 @@ class RelatedArticlePin(Orderable):
 # Condition alerts keep their model in their own package; importing it here registers it with
 # the research app.
 from research.alerts.models import ConditionFollower  # noqa: E402, F401
+
+# The bulk import's job and entry models live with the rest of the import; importing them here
+# registers them with the research app.
+from research.importing.models import StudyImport, StudyImportEntry  # noqa: E402, F401

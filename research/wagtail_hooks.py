@@ -7,10 +7,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 
 from cms.admin_reports import register_report
 from research import views
 from research.alerts.report import ConditionFollowersReportView
+from research.importing import views as import_views
 from research.review_task import SELF_APPROVAL_MESSAGE, ClinicalReviewTask
 from research.reviewer_accounts import refusal_message
 
@@ -82,3 +84,39 @@ register_report(
     icon_name="mail",
     order=1400,
 )
+
+
+@hooks.register("register_admin_urls")
+def register_study_import_urls():
+    return [
+        path("research/import/", import_views.import_studies, name="research_import"),
+        path(
+            "research/import/<int:pk>/", import_views.import_status, name="research_import_status"
+        ),
+        path(
+            "research/import/<int:pk>/results.csv",
+            import_views.import_results_csv,
+            name="research_import_results_csv",
+        ),
+        path(
+            "research/import/<int:pk>/retry/",
+            import_views.retry_failed,
+            name="research_import_retry",
+        ),
+    ]
+
+
+class StudyImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(import_views.ADD)
+
+
+@hooks.register("register_admin_menu_item")
+def register_study_import_menu_item():
+    return StudyImportMenuItem(
+        "Import studies",
+        reverse("research_import"),
+        name="import-studies",
+        icon_name="upload",
+        order=210,
+    )

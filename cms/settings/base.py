@@ -275,3 +275,12 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # until it is, the listing shows without its verified badge.
 PRACTITIONER_VERIFICATION_VALID_MONTHS = 12
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Bulk import of studies (research.importing). It runs as a task of Wagtail's task queue
+# (django-tasks): with no TASKS setting the immediate backend runs it within the request.
+STUDY_IMPORT_MAX_ENTRIES = 500  # identifiers pasted, or references in one file
+STUDY_IMPORT_MAX_FILE_SIZE = 5 * 1024 * 1024
+# After this many failures in a row, a service is not asked again for the rest of that run:
+# the entries are marked to retry instead of each waiting for its timeout.
+STUDY_IMPORT_LOOKUP_GIVE_UP_AFTER = 3
+# NCBI allows three requests a second without an API key.
+STUDY_IMPORT_PUBMED_INTERVAL = 0.34  # seconds between PubMed look-ups

@@ -14,3 +14,4 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 APPLICANT_PHOTOS_ROOT = BASE_DIR / ".test-private" / "applicant-photos"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEMO_CREDENTIALS_FILE = BASE_DIR / ".test-media" / "demo-accounts.json"  # noqa: F405
+STUDY_IMPORT_PUBMED_INTERVAL = 0  # the stub services have no rate limit
