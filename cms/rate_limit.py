@@ -22,12 +22,17 @@ def keyed_hash(value):
 
 
 class RateLimit:
-    """At most `limit` requests per `window` seconds from one visitor, for the form `name`."""
+    """At most `limit` requests per `window` seconds from one visitor, for the form `name`.
 
-    def __init__(self, name, limit, window=HOUR):
+    `label` names the limit in the warning logged, to `log` (the form's own logger), when the
+    cache cannot count."""
+
+    def __init__(self, name, limit, window=HOUR, *, label="Rate limit", log=logger):
         self.name = name
         self.limit = limit
         self.window = window
+        self.label = label
+        self.log = log
 
     def key(self, request):
         return self.key_for(client_address(request))
@@ -55,6 +60,6 @@ class RateLimit:
             cache.set(key, 1, timeout=self.window)
             return False
         if count is None:  # a cache that swallows its errors answered nothing
-            logger.warning("Rate limit %s not applied: the shared cache is unavailable.", self.name)
+            self.log.warning("%s not applied: the shared cache is unavailable.", self.label)
             return False
         return count > self.limit

@@ -14,8 +14,10 @@ from cms.rate_limit import RateLimit
 from cms.roles import DIRECTORY_MANAGERS
 
 APPLICATIONS_PER_HOUR = 10
-APPLICATION_LIMIT = RateLimit("practitioner-apply", APPLICATIONS_PER_HOUR)
 logger = logging.getLogger(__name__)
+APPLICATION_LIMIT = RateLimit(
+    "practitioner-apply", APPLICATIONS_PER_HOUR, label="Application rate limit", log=logger
+)
 
 
 def rate_limit_key(request):

@@ -23,6 +23,9 @@ from research.models import ConditionFollower, ConditionIndexPage
 from tests import factories
 from tests.editorial_helpers import migraines, seed_article
 
+# The outage tests' fixtures: a Redis of the test's own as the site's cache.
+from tests.test_shared_cache_outage import redis_server, shared_cache  # noqa: F401
+
 FOLLOW = "/alerts/follow/"
 CHECK_INBOX = "/alerts/follow/check-your-inbox/"
 READER = "reader@example.org"
@@ -268,6 +271,25 @@ def test_one_mailbox_gets_few_confirmations_a_day_whoever_asks(client, demo_site
         response = sign_up(client, READER, REMOTE_ADDR=f"203.0.113.{number + 1}")
         assert response["Location"] == CHECK_INBOX  # the visitor is told the same each time
     assert len(mail.outbox) == CONFIRMATIONS_PER_ADDRESS_PER_DAY
+
+
+def test_sign_up_works_while_the_shared_cache_is_down(
+    client,
+    demo_site,
+    shared_cache,  # noqa: F811 (the fixture imported above)
+    caplog,
+):
+    """Without its cache nothing can be counted and the limits let sign-ups through (the
+    honeypot still stops bots); the visitor is never shown an error."""
+    shared_cache.stop()
+    for number in range(SIGN_UPS_PER_HOUR + 2):
+        assert sign_up(client, f"reader{number}@example.org").status_code == 302
+    assert len(mail.outbox) == SIGN_UPS_PER_HOUR + 2
+    assert any(
+        record.getMessage() == "Alert sign-up rate limit not applied: the shared cache is "
+        "unavailable."
+        for record in caplog.records
+    )
 
 
 def test_a_failing_mail_server_still_says_check_your_inbox(client, demo_site, monkeypatch):

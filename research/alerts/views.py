@@ -4,6 +4,7 @@ None of them is cached (`never_cache`): they hold forms or answer to one person'
 public pages that link here stay cacheable because the link is plain, with no form or token.
 """
 
+import logging
 from functools import wraps
 
 from django.conf import settings
@@ -24,9 +25,16 @@ SIGN_UPS_PER_HOUR = 5
 # the form cannot be used to flood someone's inbox. The visitor is not told (it would reveal
 # that someone else asked for that address).
 CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
-SIGN_UP_LIMIT = RateLimit("condition-alerts-sign-up", SIGN_UPS_PER_HOUR)
+logger = logging.getLogger(__name__)
+SIGN_UP_LIMIT = RateLimit(
+    "condition-alerts-sign-up", SIGN_UPS_PER_HOUR, label="Alert sign-up rate limit", log=logger
+)
 CONFIRMATION_LIMIT = RateLimit(
-    "condition-alerts-confirmation", CONFIRMATIONS_PER_ADDRESS_PER_DAY, window=24 * HOUR
+    "condition-alerts-confirmation",
+    CONFIRMATIONS_PER_ADDRESS_PER_DAY,
+    window=24 * HOUR,
+    label="Alert confirmations-per-address limit",
+    log=logger,
 )
 SLUG_MAX_LENGTH = 255
 
