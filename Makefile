@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev chromium lint check benchmark clean
+.PHONY: run test install install-dev chromium varnish lint check benchmark benchmark-stack clean stack stack-down stack-manage
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -36,8 +36,9 @@ chromium:
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; }
 
-test: install-dev chromium
-	$(PY) -m pytest
+# PYTEST_ARGS='-m "not stack"' leaves out the system tests of the stack (they need PostgreSQL).
+test: install-dev chromium varnish
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
@@ -49,3 +50,30 @@ benchmark: install-dev
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media .demo-accounts.json
+
+# The production layout on loopback: Varnish in front of two gunicorn app servers, PostgreSQL and
+# Redis, seeded with the demo (deploy/stack.py; docs/deploy.md, "Past one machine").
+# Debian's varnish and redis-server for the stack and its tests (a test starts redis-servers of
+# its own; the machine's Redis is never stopped).
+varnish:
+	@{ command -v varnishd || [ -x /usr/sbin/varnishd ]; } >/dev/null 2>&1 \
+		&& command -v redis-server >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq varnish redis-server; }
+
+stack: install varnish
+	$(PY) deploy/stack.py up
+
+stack-down:
+	$(PY) deploy/stack.py down
+
+# e.g. make stack-manage CMD=createsuperuser; make stack-manage CMD=shell < script.py
+stack-manage:
+	$(PY) deploy/stack.py manage $(CMD)
+
+# wrk against the stack's layout on loopback (its own ports, database and Redis); several minutes.
+benchmark-stack: install-dev varnish
+	@command -v wrk >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wrk; }
+	$(PY) -m tests.benchmarks.stack_http

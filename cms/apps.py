@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Models can be imported only once the app registry is ready, i.e. here.
+        from cms import frontend_cache  # noqa: PLC0415
         from cms.caching import forget_editorial_settings, forget_share_block  # noqa: PLC0415
         from cms.calls_to_action.selection import forget_choices  # noqa: PLC0415
         from cms.models import CallToAction, EditorialSettings, ShareBlock  # noqa: PLC0415
@@ -18,3 +19,4 @@ class CmsConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(forget_share_block, sender=ShareBlock)
             signal.connect(forget_editorial_settings, sender=EditorialSettings)
+        frontend_cache.connect(CallToAction, ShareBlock, EditorialSettings)

@@ -61,7 +61,14 @@ def editorial_settings(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return remember(editorial_settings_key(site.pk), lambda: EditorialSettings.for_site(site))
+    return remember(editorial_settings_key(site.pk), lambda: _editorial_settings_of(site))
+
+
+def _editorial_settings_of(site):
+    """The site's saved settings, or the defaults unsaved: unlike Wagtail's for_site, reading
+    never creates the row, so rendering a page writes nothing."""
+    found = EditorialSettings.base_queryset().filter(site=site).first()
+    return found if found is not None else EditorialSettings(site=site)
 
 
 def forget_share_block(**kwargs):

@@ -1,9 +1,10 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
 
+from cms.http_caching import private
 from cms.paging import page_of
 from cms.searching import search_terms
 
@@ -12,9 +13,14 @@ SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
+@private
 @require_GET
 def search(request):
-    """Site-wide search over every live, public page."""
+    """Site-wide search over every live, public page.
+
+    Private: its addresses are as many as the searches typed, a shared cache would fill with
+    them and could not purge them when content changes; robots.txt keeps crawlers out too.
+    """
     query = " ".join(request.GET.get("q", "").replace("\x00", "").split())
     notice = ""
     if len(query) > MAX_QUERY_LENGTH:
@@ -32,7 +38,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [

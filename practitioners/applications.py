@@ -3,6 +3,8 @@ message to the directory managers."""
 
 import hashlib
 import hmac
+import logging
+import smtplib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from django.urls import reverse
 from cms.roles import DIRECTORY_MANAGERS
 
 APPLICATIONS_PER_HOUR = 10
+logger = logging.getLogger(__name__)
 
 
 def client_address(request):
@@ -38,13 +41,23 @@ def rate_limit_key(request):
 
 
 def over_rate_limit(request):
+    """Counted in the shared cache, so every app server counts the same applications.
+
+    Without the cache (Redis down) nothing can be counted and the limit lets applications
+    through: losing a practitioner's application is worse than a burst of spam, which the
+    honeypot still stops and a manager reviews before anything is listed.
+    """
     key = rate_limit_key(request)
     cache.add(key, 0, timeout=3600)
     try:
-        return cache.incr(key) > APPLICATIONS_PER_HOUR
+        count = cache.incr(key)
     except ValueError:  # the entry expired between add and incr
         cache.set(key, 1, timeout=3600)
         return False
+    if count is None:  # the shared cache did not answer (cms.shared_cache)
+        logger.warning("Application rate limit not applied: the shared cache is unavailable.")
+        return False
+    return count > APPLICATIONS_PER_HOUR
 
 
 def notify_directory_managers(application):
@@ -59,13 +72,25 @@ def notify_directory_managers(application):
     url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "practitioners_practitionerapplication_modeladmin_inspect", args=[application.pk]
     )
-    send_mail(
-        subject=f"New listing application: {application.name}",
-        message=(
-            f"{application.name} ({application.get_license_state_display()} license "
-            f"{application.license_number}) has asked to be listed in the practitioner "
-            f"directory.\n\nReview the application: {url}\n"
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-    )
+    try:
+        send_mail(
+            subject=f"New listing application: {application.name}",
+            message=(
+                f"{application.name} ({application.get_license_state_display()} license "
+                f"{application.license_number}) has asked to be listed in the practitioner "
+                f"directory.\n\nReview the application: {url}\n"
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=recipients,
+        )
+    except (smtplib.SMTPException, OSError):
+        # The application is saved and waits in the admin queue; the applicant is thanked
+        # all the same. The managers learn of it from the log (and the queue).
+        logger.exception(
+            "Could not send the notification of listing application %s (%s) to the %s "
+            "directory managers; it waits in the applications queue: %s",
+            application.pk,
+            application.name,
+            len(recipients),
+            url,
+        )

@@ -9,6 +9,7 @@ class ResearchConfig(AppConfig):
 
     def ready(self):
         # Models can be imported only once the app registry is ready, i.e. here.
+        from research import frontend_cache  # noqa: PLC0415
         from research.caching import LIBRARY  # noqa: PLC0415
         from research.clinical_review import attach_when_library_created  # noqa: PLC0415
         from research.models import (  # noqa: PLC0415
@@ -29,3 +30,4 @@ class ResearchConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"research.new-generation.{model.__name__}",
                 )
+        frontend_cache.connect()

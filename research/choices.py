@@ -1,4 +1,7 @@
-"""Choices an article's citation offers: the study's design and the month it was published."""
+"""Choices an article's citation offers: the study's design and the month it was published, and
+the kinds of study the evidence map and the library's design filter group designs into."""
+
+from dataclasses import dataclass
 
 from django.db import models
 
@@ -26,3 +29,32 @@ class Month(models.IntegerChoices):
     OCTOBER = 10, "October"
     NOVEMBER = 11, "November"
     DECEMBER = 12, "December"
+
+
+@dataclass(frozen=True)
+class DesignGroup:
+    """A kind of study on the map, and the value the library's design filter takes for it."""
+
+    label: str
+    filter_value: str
+    designs: tuple
+
+
+DESIGN_GROUPS = (
+    DesignGroup(
+        "Systematic reviews and meta-analyses",
+        "reviews",
+        (StudyDesign.SYSTEMATIC_REVIEW, StudyDesign.META_ANALYSIS),
+    ),
+    DesignGroup("Randomised trials", StudyDesign.RCT, (StudyDesign.RCT,)),
+    DesignGroup("Cohort studies", StudyDesign.COHORT, (StudyDesign.COHORT,)),
+    DesignGroup(
+        "Other studies",
+        "other-designs",
+        (StudyDesign.CASE_SERIES, StudyDesign.IMAGING, StudyDesign.OTHER, ""),
+    ),
+)
+# The grouped values the library's design filter accepts beside each single design.
+GROUPED_DESIGN_FILTERS = {
+    group.filter_value: group.designs for group in DESIGN_GROUPS if len(group.designs) > 1
+}

@@ -7,11 +7,14 @@ Nothing here saves anything: the writer sees the values in the form and saves th
 """
 
 import html
+import json
 import re
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import requests
+import urllib3
 from django.conf import settings
 from django.utils.html import strip_tags
 
@@ -86,38 +89,78 @@ def parse_identifier(raw):
     )
 
 
+class AnswerTooSlow(Exception):
+    pass
+
+
+class AnswerTooLarge(Exception):
+    pass
+
+
+def _read_capped(response):
+    """The body, read in parts as they come: AnswerTooSlow once the whole answer has taken
+    CITATION_LOOKUP_TOTAL_TIMEOUT (each part may take CITATION_LOOKUP_TIMEOUT, so a service
+    that trickles would otherwise hold the writer for ever), AnswerTooLarge past
+    CITATION_LOOKUP_MAX_BYTES."""
+    limit = settings.CITATION_LOOKUP_MAX_BYTES
+    deadline = time.monotonic() + settings.CITATION_LOOKUP_TOTAL_TIMEOUT
+    if int(response.headers.get("Content-Length") or 0) > limit:
+        raise AnswerTooLarge
+    body = bytearray()
+    while part := response.raw.read1(64 * 1024):
+        body += part
+        if len(body) > limit:
+            raise AnswerTooLarge
+        if time.monotonic() > deadline:
+            raise AnswerTooSlow
+    return bytes(body)
+
+
 def _get_json(service, url, params=None):
     """The service's JSON answer, None for "not found", or CitationLookupError in words."""
     timeout = settings.CITATION_LOOKUP_TIMEOUT
+
+    def too_slow(seconds):
+        return CitationLookupError(
+            f"{service} did not answer within {seconds:g} seconds. Try again in a minute, or "
+            "type the citation in by hand.",
+            status=504,
+        )
+
     try:
-        response = requests.get(
+        with requests.get(
             url,
             params=params,
             timeout=timeout,
             headers={"User-Agent": settings.CITATION_LOOKUP_USER_AGENT},
-        )
-    except requests.Timeout as error:
+            stream=True,
+        ) as response:
+            if response.status_code == 404:
+                return None
+            if response.status_code != 200:
+                raise CitationLookupError(
+                    f"{service} answered with an error (HTTP {response.status_code}). Try again "
+                    "later, or type the citation in by hand.",
+                    status=502,
+                )
+            body = _read_capped(response)
+    except (requests.Timeout, urllib3.exceptions.TimeoutError) as error:
+        raise too_slow(timeout) from error
+    except AnswerTooSlow as error:
+        raise too_slow(settings.CITATION_LOOKUP_TOTAL_TIMEOUT) from error
+    except AnswerTooLarge as error:
         raise CitationLookupError(
-            f"{service} did not answer within {timeout:g} seconds. Try again in a minute, or "
-            "type the citation in by hand.",
-            status=504,
+            f"{service} sent far more than a citation. Type the citation in by hand.",
+            status=502,
         ) from error
-    except requests.RequestException as error:
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
         raise CitationLookupError(
             f"{service} could not be reached. Check the connection and try again, or type the "
             "citation in by hand.",
             status=502,
         ) from error
-    if response.status_code == 404:
-        return None
-    if response.status_code != 200:
-        raise CitationLookupError(
-            f"{service} answered with an error (HTTP {response.status_code}). Try again later, "
-            "or type the citation in by hand.",
-            status=502,
-        )
     try:
-        return response.json()
+        return json.loads(body)
     except ValueError as error:
         raise CitationLookupError(
             f"{service} sent an answer this site cannot read. Type the citation in by hand.",

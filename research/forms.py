@@ -3,11 +3,12 @@
 from django import forms
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.choices import flatten_choices
 from taggit.models import Tag
 
 from cms.searching import search_terms
 from research.caching import LIBRARY
-from research.choices import StudyDesign
+from research.choices import DESIGN_GROUPS, GROUPED_DESIGN_FILTERS, StudyDesign
 from research.evidence import EvidenceStrength
 from research.library_search import remembered_search
 from research.listings import newest_first
@@ -59,8 +60,24 @@ class LibraryFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "maxlength": MAX_QUERY_LENGTH}),
     )
     condition = forms.ChoiceField(label="Condition", required=False)
+    # Single designs, then the kinds of study the evidence map groups them into.
     design = forms.ChoiceField(
-        label="Study design", required=False, choices=_any("Any design", StudyDesign.choices)
+        label="Study design",
+        required=False,
+        choices=_any(
+            "Any design",
+            [
+                ("Designs", StudyDesign.choices),
+                (
+                    "Kinds of study",
+                    [
+                        (group.filter_value, group.label)
+                        for group in DESIGN_GROUPS
+                        if group.filter_value in GROUPED_DESIGN_FILTERS
+                    ],
+                ),
+            ],
+        ),
     )
     strength = forms.ChoiceField(
         label="Strength of evidence",
@@ -122,8 +139,9 @@ class LibraryFilterForm(forms.Form):
 
     def results(self, articles):
         """`articles` narrowed by the valid filters, searched and sorted as asked."""
+        design = self.value("design")
         filters = {
-            "study_design": self.value("design"),
+            "study_design__in": GROUPED_DESIGN_FILTERS.get(design, [design] if design else None),
             "evidence_strength": self.value("strength"),
             "tags__slug": self.value("tag"),
             "publication_year__gte": self.value("year_from"),
@@ -155,7 +173,11 @@ class LibraryFilterForm(forms.Form):
             value = self.value(name)
             if name == "sort" or not value:
                 continue
-            shown = dict(field.choices).get(value, value) if hasattr(field, "choices") else value
+            shown = (
+                dict(flatten_choices(field.choices)).get(value, value)
+                if hasattr(field, "choices")
+                else value
+            )
             remaining = QueryDict(mutable=True)
             for key in request.GET:
                 if key not in (name, "page"):

@@ -4,7 +4,8 @@ Wagtail's database backend answers a page of search results with two queries tha
 and rank every article (a count, then the page). With 10,000 articles on PostgreSQL each took
 about 65 ms. Here one query fetches the ids of all matches in rank order; the list is cached
 under the search's own SQL in the library's cache generation (research.caching), so later pages
-and repeated searches cost one query for their twelve articles.
+and repeated searches cost one query for their twelve articles. With a search backend that is
+not the database's, there is no SQL to rank by and its own results are used.
 """
 
 import hashlib
@@ -32,8 +33,16 @@ class RankedResults(Sequence):
 
 
 def remembered_search(search_results, articles):
-    """`search_results` (a Wagtail search over `articles`) as RankedResults, its ids cached."""
-    matches = search_results.get_queryset()
+    """`search_results` (a Wagtail search over `articles`) as RankedResults, its ids cached.
+
+    Only the database backends answer with a queryset behind their results. An external index
+    (OpenSearch, Elasticsearch) ranks and pages on its own side, so its results are used as
+    they come: they count and slice as a paginator needs.
+    """
+    get_queryset = getattr(search_results, "get_queryset", None)
+    if get_queryset is None:
+        return search_results
+    matches = get_queryset()
     key = "search:" + hashlib.sha256(str(matches.query).encode()).hexdigest()
     # dict.fromkeys: one id per article, in rank order, whatever rows the filters' joins make.
     ids = LIBRARY.remember(key, lambda: list(dict.fromkeys(matches.values_list("pk", flat=True))))

@@ -62,6 +62,10 @@ class ArticleFeedMixin:
     def feed_articles(self):
         raise NotImplementedError
 
+    def get_cached_paths(self):
+        """Addresses to purge from the HTTP cache with the page's own (cms.frontend_cache)."""
+        return ["/", "feed/"]
+
 
 class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
     """/research/: every condition and every article, searchable and filterable."""
@@ -616,6 +620,10 @@ class ResearchArticlePage(RoutablePageMixin, Page):
             words_per_minute=WORDS_PER_MINUTE,
         )
         return context
+
+    def get_cached_paths(self):
+        """Addresses to purge from the HTTP cache with the page's own (cms.frontend_cache)."""
+        return ["/", "cite/ris/", "cite/bibtex/"]
 
     @path("cite/ris/", name="cite_ris")
     def cite_ris(self, request):

@@ -2,7 +2,10 @@
 
 `/crossref/works/<doi>` answers like Crossref's `/works/{doi}`; `/eutils/esummary.fcgi?id=…`
 like E-utilities' esummary. Setting `delay` makes every answer slower than the lookup's
-timeout allows, to test what the writer sees when a service hangs.
+timeout allows, to test what the writer sees when a service hangs; `trickle` sends each answer
+in small parts that many seconds apart (every part in time, the whole answer late); `padding`
+adds that many spaces to each JSON answer (still valid JSON, far too large), and
+`send_length = False` leaves out Content-Length so the size shows only while reading.
 """
 
 import contextlib
@@ -21,6 +24,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 class CitationServices(ThreadingHTTPServer):
     daemon_threads = True
     delay = 0.0
+    trickle = 0.0
+    padding = 0
+    send_length = True
 
     @property
     def url(self):
@@ -51,13 +57,23 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(404, "text/plain", b"Not found.")
 
     def answer(self, status, content_type, body):
+        if content_type == "application/json":
+            body += b" " * self.server.padding
         self.send_response(status)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
+        if self.server.send_length:
+            self.send_header("Content-Length", str(len(body)))
+        else:
+            self.close_connection = True
         self.end_headers()
-        # The client may have given up waiting (the timeout test).
+        # The client may have given up waiting (the timeout and size tests).
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self.wfile.write(body)
+            if not self.server.trickle:
+                self.wfile.write(body)
+            for start in range(0, len(body) if self.server.trickle else 0, 64):
+                self.wfile.write(body[start : start + 64])
+                self.wfile.flush()
+                time.sleep(self.server.trickle)
 
     def log_message(self, format, *args):
         pass

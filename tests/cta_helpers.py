@@ -1,5 +1,8 @@
 """Building calls to action in tests."""
 
+import html
+import re
+
 from cms.models.calls_to_action import CallToAction, Placement
 from practitioners.models import PractitionerDirectoryPage
 from research.models import ConditionIndexPage, ResearchArticlePage
@@ -44,3 +47,19 @@ def article_in(slug):
 
 def seed_article():
     return ResearchArticlePage.objects.get(slug=SEED_ARTICLE_SLUG)
+
+
+BEACON = re.compile(r'<img class="cta-panel__beacon" src="([^"]+)"')
+
+
+def beacons(response):
+    """The impression beacons' addresses in a page."""
+    return [html.unescape(src) for src in BEACON.findall(response.content.decode())]
+
+
+def view_as_a_browser(client, url, **extra):
+    """Get a page and then, as a browser does, the call-to-action beacons it shows."""
+    response = client.get(url, **extra)
+    for address in beacons(response):
+        client.get(address, **extra)
+    return response

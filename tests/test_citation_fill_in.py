@@ -128,6 +128,43 @@ def test_a_slow_service_times_out_with_a_message(demo_site, citation_services, s
     assert response.json()["duplicates"][0]["title"] == seed_article().title
 
 
+def test_a_service_that_trickles_its_answer_is_given_up_on_in_time(
+    demo_site, citation_services, settings
+):
+    """Every part arrives within the per-read timeout; the whole answer would take minutes."""
+    settings.CITATION_LOOKUP_TIMEOUT = 1
+    settings.CITATION_LOOKUP_TOTAL_TIMEOUT = 0.5
+    citation_services.trickle = 0.1
+    response = lookup_as("writer", SEED_DOI)
+    assert response.status_code == 504
+    assert response.json()["message"].startswith(
+        "Crossref did not answer within 0.5 seconds. Try again in a minute"
+    )
+
+
+@pytest.mark.parametrize("send_length", [True, False], ids=["announced", "unannounced"])
+def test_an_answer_far_larger_than_a_citation_is_refused(
+    demo_site, citation_services, settings, send_length
+):
+    settings.CITATION_LOOKUP_MAX_BYTES = 100_000
+    citation_services.padding = 5_000_000
+    citation_services.send_length = send_length
+    response = lookup_as("writer", "37221469")
+    assert response.status_code == 502
+    assert response.json()["message"] == (
+        "PubMed sent far more than a citation. Type the citation in by hand."
+    )
+
+
+def test_an_answer_within_the_size_cap_is_read_whole(demo_site, citation_services, settings):
+    settings.CITATION_LOOKUP_MAX_BYTES = 100_000
+    citation_services.padding = 50_000
+    citation_services.send_length = False
+    response = lookup_as("writer", SEED_DOI)
+    assert response.status_code == 200
+    assert response.json()["fields"]["doi"] == SEED_DOI
+
+
 def test_an_unreachable_service_is_said_in_words(demo_site, settings):
     with socket.socket() as closed:
         closed.bind(("127.0.0.1", 0))

@@ -279,7 +279,7 @@ def test_article_page_queries_with_the_review_credit(client, demo_site, django_a
 
 # The article page's own count (tests/test_research_article.py): the reviewer's credit comes
 # with the article, and the editorial settings (disclaimer) from the cache.
-ARTICLE_PAGE_QUERIES = 12
+ARTICLE_PAGE_QUERIES = 11
 
 
 def test_the_credit_is_escaped_in_the_page_and_its_json_ld(client, demo_site):

@@ -12,7 +12,7 @@ from django.utils import timezone
 from cms.models.calls_to_action import CallToAction, CallToActionDailyCount
 from home.models import HomePage
 from tests.conftest import seed_demo
-from tests.cta_helpers import article_in, make_call_to_action, seed_article
+from tests.cta_helpers import article_in, make_call_to_action, seed_article, view_as_a_browser
 
 
 def click(client, call_to_action, page, **extra):
@@ -127,7 +127,7 @@ def test_declared_bots_and_head_requests_are_not_counted(client, seed_cta):
     ]:
         response = click(client, seed_cta, article, HTTP_USER_AGENT=agent)
         assert response.status_code == 302
-        client.get(article.url, HTTP_USER_AGENT=agent)
+        view_as_a_browser(client, article.url, HTTP_USER_AGENT=agent)
     assert client.head(f"/go/{seed_cta.pk}/", {"from": article.pk}).status_code == 302
     assert counts(seed_cta, article) == (0, 0)
     assert client.post(f"/go/{seed_cta.pk}/", {"from": article.pk}).status_code == 405
@@ -135,13 +135,13 @@ def test_declared_bots_and_head_requests_are_not_counted(client, seed_cta):
 
 def test_each_view_counts_an_impression_per_page_and_day(client, seed_cta):
     article = seed_article()
-    client.get(article.url)
-    client.get(article.url)
+    view_as_a_browser(client, article.url)
+    view_as_a_browser(client, article.url)
     click(client, seed_cta, article)
     assert counts(seed_cta, article) == (2, 1)
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     CallToActionDailyCount.objects.update(date=tomorrow)
-    client.get(article.url)
+    view_as_a_browser(client, article.url)
     assert CallToActionDailyCount.objects.filter(call_to_action=seed_cta).count() == 2
 
 

@@ -1,6 +1,8 @@
 """The "get listed" form: validation, spam defences, and what happens once it is sent."""
 
 import io
+import logging
+import socket
 
 import pytest
 from django.core import mail
@@ -88,6 +90,43 @@ def test_a_valid_application_is_saved_and_managers_are_told(
 
     thanks = client.get(response["Location"]).content.decode()
     assert "What happens next" in thanks
+
+
+@pytest.fixture
+def silent_smtp_server():
+    """A port that accepts connections and never says a word, like a hung mail server."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        yield server.getsockname()[1]
+
+
+@pytest.mark.parametrize("failure", ["refused", "hung"])
+def test_the_applicant_is_thanked_when_the_notification_cannot_be_sent(
+    client, demo_site, django_capture_on_commit_callbacks, settings, caplog, failure, request
+):
+    if failure == "refused":
+        settings.EMAIL_BACKEND = "tests.failing_mail.RefusedEmailBackend"
+    else:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = request.getfixturevalue("silent_smtp_server")
+        settings.EMAIL_TIMEOUT = 0.5
+    with (
+        caplog.at_level(logging.ERROR, logger="practitioners.applications"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        response = client.post(APPLY, valid_data())
+    assert response.status_code == 302
+    assert response["Location"] == "/practitioners/apply/thanks/"
+    assert "What happens next" in client.get(response["Location"]).content.decode()
+    application = PractitionerApplication.objects.get()
+    [record] = caplog.records
+    assert record.getMessage().startswith(
+        f"Could not send the notification of listing application {application.pk} "
+        "(Jordan Applicant) to the 1 directory managers"
+    )
+    assert f"/practitionerapplication/inspect/{application.pk}/" in record.getMessage()
 
 
 @pytest.mark.parametrize(

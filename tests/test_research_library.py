@@ -15,8 +15,9 @@ LIBRARY = "/research/"
 # the filter come from the cache (research.caching)...
 LIBRARY_QUERIES = 9
 # ...which the first view after a publish fills: two queries for the counts and conditions, one
-# for the topics.
-LIBRARY_QUERIES_AFTER_A_PUBLISH = LIBRARY_QUERIES + 3
+# for the topics, three for the evidence map (view restrictions, its grouped counts, the library
+# and evidence guide for its links).
+LIBRARY_QUERIES_AFTER_A_PUBLISH = LIBRARY_QUERIES + 6
 # A search repeated (or paged) within the same generation of the library: the ranked matches
 # come from the cache, so one query loads the page of results instead of a count and a page.
 REPEATED_SEARCH_QUERIES = LIBRARY_QUERIES - 1

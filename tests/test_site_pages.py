@@ -99,6 +99,8 @@ def test_production_settings_pass_the_deploy_checks():
     env = {
         "SECRET_KEY": "a-long-random-production-secret-" + "x7Qk2" * 10,
         "ALLOWED_HOSTS": "research.example.org",
+        # Production needs the shared cache's address (it is not connected to by the checks).
+        "REDIS_URL": "redis://127.0.0.1:6379/0",
     }
     result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], env)
     assert result.returncode == 0, result.stderr

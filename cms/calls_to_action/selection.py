@@ -106,6 +106,12 @@ def is_declared_bot(request):
     return bool(DECLARED_BOT.search(request.META.get("HTTP_USER_AGENT", "")))
 
 
+def is_prefetch(request):
+    """A browser fetching ahead of the visitor (link prefetch, prerender), who may never look."""
+    purpose = request.META.get("HTTP_SEC_PURPOSE", "") or request.META.get("HTTP_PURPOSE", "")
+    return "prefetch" in purpose.lower()
+
+
 COUNTED_FIELDS = {"impressions", "clicks"}
 
 

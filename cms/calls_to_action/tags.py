@@ -19,12 +19,17 @@ def call_to_action(context, placement):
 
     In an editor's preview the call to action being edited takes the slot, leads straight to
     its target and counts nothing.
+
+    Rendering counts nothing either, so a page is the same for every visitor and a cache may
+    keep it: the panel carries an image beacon, and the visitor's browser fetching it counts
+    the impression (cms.calls_to_action.views.seen). Previews leave the beacon out.
     """
     request = context.get("request")
     page = context.get("page")
     if request is None or page is None or page.pk is None:
         return {}
     condition = selection.condition_of(page)
+    beacon = None
     previewed = getattr(request, "call_to_action_preview", None)
     if previewed is not None:
         if previewed.placement != placement:
@@ -35,12 +40,13 @@ def call_to_action(context, placement):
         chosen = selection.choose(placement, condition.pk if condition else None)
         if chosen is None:
             return {}
-        link = reverse("call_to_action_click", args=[chosen.pk])
-        link += "?" + urlencode({"from": page.pk})
-        if not getattr(request, "is_preview", False) and not selection.is_declared_bot(request):
-            selection.count(chosen.pk, page.pk, "impressions")
+        from_page = "?" + urlencode({"from": page.pk})
+        link = reverse("call_to_action_click", args=[chosen.pk]) + from_page
+        if not getattr(request, "is_preview", False):
+            beacon = reverse("call_to_action_seen", args=[chosen.pk]) + from_page
     return {
         "call_to_action": chosen,
         "heading": chosen.heading_for(condition.title if condition else None),
         "link": link,
+        "beacon": beacon,
     }

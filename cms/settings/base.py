@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session, CSRF and messages middleware: it sees the cookies and Vary they add.
+    "cms.http_caching.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -103,7 +105,7 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
@@ -118,21 +120,71 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Acupuncture Research Library"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+def search_backends(environ):
+    """Wagtail's database backend (SQLite FTS5, PostgreSQL full-text search) by default; with
+    OPENSEARCH_URL or ELASTICSEARCH_URL, Wagtail's backend for that cluster, whose client comes
+    from requirements-opensearch.txt or requirements-elasticsearch.txt. Several addresses may be
+    given, separated by commas. Run `manage.py update_index` after switching."""
+    for variable, backend in (
+        ("OPENSEARCH_URL", "wagtail.search.backends.opensearch3"),
+        ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch9"),
+    ):
+        urls = [url.strip() for url in environ.get(variable, "").split(",") if url.strip()]
+        if urls:
+            return {
+                "default": {
+                    "BACKEND": backend,
+                    "URLS": urls,
+                    "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "research-library-"),
+                    "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
+                }
+            }
+    return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_TAG_SPACES_ALLOWED = True
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-if os.environ.get("REDIS_URL"):
+# The shared cache: every app server and the cron job see the same cached choices, cache
+# generations and rate-limit counts. If Redis stops or stops answering, pages are served without
+# it: a call waits at most the socket timeouts below, then the process skips Redis for
+# CACHE_RETRY_SECONDS (cms.shared_cache), logging the outage once.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "cms.shared_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        }
+    }
+CACHE_RETRY_SECONDS = int(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+
+# Cache-Control of public pages for anonymous visitors (cms.http_caching): browsers keep a page
+# CACHE_CONTROL_MAX_AGE seconds, a shared cache in front (Varnish, a CDN) CACHE_CONTROL_S_MAXAGE,
+# and is purged when content changes where FRONTEND_CACHE_URL is set.
+CACHE_CONTROL_MAX_AGE = int(os.environ.get("CACHE_CONTROL_MAX_AGE", "60"))
+CACHE_CONTROL_S_MAXAGE = int(os.environ.get("CACHE_CONTROL_S_MAXAGE", "600"))
+
+# The HTTP cache in front (Varnish): where wagtail.contrib.frontend_cache sends PURGE requests
+# when content changes (cms.frontend_cache). Empty: no cache to purge.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "http-cache": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
         }
     }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A mail server that does not answer costs a request at most this many seconds.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "library@example.org")
 DEMO_CONTENT_ALLOWED = True
 # How many reverse proxies of our own stand in front of the app, each appending the address it
@@ -141,7 +193,9 @@ DEMO_CONTENT_ALLOWED = True
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Where seed_demo keeps the demo accounts' generated passwords (never committed).
-DEMO_CREDENTIALS_FILE = BASE_DIR / ".demo-accounts.json"
+DEMO_CREDENTIALS_FILE = Path(
+    os.environ.get("DEMO_CREDENTIALS_FILE", BASE_DIR / ".demo-accounts.json")
+)
 
 # Editorial workflow: approving an article in "Clinical review" records the reviewer and
 # publishes it (research.review).
@@ -150,7 +204,11 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Citation fill-in: public APIs, no key needed; tests point these at a local stub.
 CROSSREF_API_URL = os.environ.get("CROSSREF_API_URL", "https://api.crossref.org")
 NCBI_EUTILS_URL = os.environ.get("NCBI_EUTILS_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
-CITATION_LOOKUP_TIMEOUT = 5  # seconds; the writer waits on it
+CITATION_LOOKUP_TIMEOUT = 5  # seconds to connect, and between two parts of an answer
+# The whole answer must have come within this many seconds and stay under this size: a service
+# that trickles its answer, or sends far more than a citation, is given up on.
+CITATION_LOOKUP_TOTAL_TIMEOUT = 10
+CITATION_LOOKUP_MAX_BYTES = 1024 * 1024
 CITATION_LOOKUP_TOOL_NAME = "acupuncture-research-library"
 CITATION_LOOKUP_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
 # Crossref and NCBI ask callers to say who they are, with a contact address.
