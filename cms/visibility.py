@@ -25,12 +25,16 @@ def is_restricted(path_field="path", within=None):
     are left out of the test, since whoever sees that page has passed them; a page beneath a
     password-protected condition still lists its siblings to the visitor who gave the password.
     """
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
+    # The restricted pages are found through the (small) restrictions table first: joined the
+    # other way round, SQLite's planner walks every page once for each page tested, which took
+    # 12 s over 10,000 articles.
+    restricted = Page.objects.filter(
+        pk__in=PageViewRestriction.objects.values("page_id"),
+        path=Substr(OuterRef(path_field), 1, Length("path")),
     )
     if within is not None:
-        restrictions = restrictions.exclude(page__path__in=ancestor_paths(within))
-    return Exists(restrictions)
+        restricted = restricted.exclude(path__in=ancestor_paths(within))
+    return Exists(restricted)
 
 
 def public_only(pages, within=None):
