@@ -6,6 +6,8 @@ from wagtail.models import Page
 
 from cms.http_caching import private
 from cms.paging import page_of
+from cms.search_suggestions import search_help
+from cms.search_synonyms import search_query
 from cms.searching import search_terms
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -29,12 +31,15 @@ def search(request):
             f"Searches are limited to {MAX_QUERY_LENGTH} characters, so only the first "
             f"{MAX_QUERY_LENGTH} were used."
         )
-    page_obj = None
+    page_obj = help_ = None
     if terms := search_terms(query):
-        results = Page.objects.live().public().specific().search(terms)
+        results = Page.objects.live().public().specific().search(search_query(terms))
         page_obj = page_of(request, results, SEARCH_RESULTS_PER_PAGE)
+        help_ = search_help(request, terms, page_obj.paginator.count)
     return render(
-        request, "cms/search.html", {"query": query, "page_obj": page_obj, "notice": notice}
+        request,
+        "cms/search.html",
+        {"query": query, "page_obj": page_obj, "notice": notice, "search_help": help_},
     )
 
 
