@@ -18,6 +18,8 @@ title_norm + body rank). The rest follow by title rank, then newest first: a vis
 first pages, and a title match still comes before a body-only match.
 """
 
+from collections.abc import Sequence
+
 from django.db import connections
 from modelsearch.conf import get_app_config
 from modelsearch.query import Or, PlainText
@@ -53,9 +55,28 @@ def ranked_pks_query(search_results, candidates):
 
 
 def run(sql, params, using):
+    """The pks the query lists, each once, best first."""
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        return list(dict.fromkeys(row[0] for row in cursor.fetchall()))
+
+
+class RankedResults(Sequence):
+    """Matching pages in rank order, loaded only a slice (a page of results) at a time."""
+
+    def __init__(self, ids, pages):
+        self.ids = ids
+        self.pages = pages
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self.pages.get(pk=self.ids[index])
+        ids = self.ids[index]
+        found = self.pages.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
 
 def _tables(candidates):

@@ -11,29 +11,11 @@ and its own results are used.
 """
 
 import hashlib
-from collections.abc import Sequence
 
 from cms import search_ranking
+from cms.search_ranking import RankedResults
 from cms.visibility import public_only
 from research.caching import LIBRARY
-
-
-class RankedResults(Sequence):
-    """Matching articles in rank order, loaded only a slice (a page of results) at a time."""
-
-    def __init__(self, ids, articles):
-        self.ids = ids
-        self.articles = articles
-
-    def __len__(self):
-        return len(self.ids)
-
-    def __getitem__(self, index):
-        if not isinstance(index, slice):
-            return self.articles.get(pk=self.ids[index])
-        ids = self.ids[index]
-        found = self.articles.in_bulk(ids)
-        return [found[pk] for pk in ids if pk in found]
 
 
 def remembered_search(search_results, articles):

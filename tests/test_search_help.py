@@ -165,6 +165,8 @@ def test_a_title_match_outranks_a_body_only_match(client, demo_site):
     body_only.refresh_from_db()
     assert body_only.first_published_at > titled.first_published_at
     assert library_titles(client, "moxibustion") == [titled.title, body_only.title]
+    site = found(client, "/search/", {"q": "moxibustion"}).context["page_obj"]
+    assert [page.title for page in site] == [titled.title, body_only.title]
 
 
 @pytest.mark.parametrize("query", ["acupuncture", "pain", "sleep quality", "knee arthritis"])
