@@ -65,7 +65,7 @@ def named_page(terms):
     said = [_folded(variant.split()) for variant in variants(terms)]
     for title, url in _from_hooks("search_named_pages"):
         words = _folded(search_terms(title).split())
-        if any(words <= variant for variant in said):
+        if words and any(words <= variant for variant in said):
             return title, url
     return None
 
