@@ -26,7 +26,12 @@ def _load_words():
 
 
 def condition_pages():
-    """(title, url) of each condition, from the list the library page shows (already cached)."""
+    """(title, url) of each condition the library lists."""
+    return LIBRARY.remember("condition-pages", _load_condition_pages)
+
+
+def _load_condition_pages():
+    # From the conditions the library page lists (cached too), so a miss costs no query there.
     return [
         (condition.title, condition.url)
         for condition in ConditionIndexPage.with_article_counts()
