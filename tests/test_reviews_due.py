@@ -1,0 +1,295 @@
+"""Clinical reviews come due: the "review again by" date an approval sets, what the article
+page says once it has passed, the "Reviews due" report and its exports, the dashboard panel
+and the reviewers' email."""
+
+import datetime
+import importlib
+import json
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from cms import roles
+from cms.models import EditorialSettings
+from research.models import ResearchArticlePage
+from research.reviews_due.dates import add_months
+from tests import factories
+from tests.editorial_helpers import account, add_article_url, article_form, edit_url, migraines
+
+DAY = datetime.timedelta(days=1)
+
+
+def client_for(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def today():
+    return timezone.localdate()
+
+
+def json_ld_nodes(html):
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)["@graph"]
+
+
+def workflow_action_url(article, action):
+    task_state = article.current_workflow_state.current_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=[article.pk, action, task_state.pk])
+
+
+def fresh(article):
+    return ResearchArticlePage.objects.get(pk=article.pk)
+
+
+@pytest.fixture
+def reviewer(demo_site):
+    return client_for(account("reviewer"))
+
+
+@pytest.fixture
+def submitted(demo_site):
+    """A writer's new article, waiting for clinical review."""
+    writer = client_for(account("writer"))
+    response = writer.post(add_article_url(migraines()), article_form(**{"action-submit": "1"}))
+    assert response.status_code == 302
+    article = ResearchArticlePage.objects.get(slug="acupuncture-tension-headache")
+    assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    return article
+
+
+def reviewed(article, *, on, due, by="reviewer"):
+    """Record a review as an approval does, without running the workflow."""
+    user = account(by) if by else None
+    ResearchArticlePage.objects.filter(pk=article.pk).update(
+        reviewed_by=user,
+        reviewed_at=timezone.make_aware(datetime.datetime.combine(on, datetime.time(12))),
+        reviewer_name=user.get_full_name() if user else "Dr Gone Away",
+        review_due=due,
+    )
+    return fresh(article)
+
+
+# --- The dates --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (datetime.date(2026, 3, 14), 12, datetime.date(2027, 3, 14)),
+        (datetime.date(2026, 1, 31), 1, datetime.date(2026, 2, 28)),
+        (datetime.date(2028, 2, 29), 12, datetime.date(2029, 2, 28)),
+        (datetime.date(2026, 11, 30), 3, datetime.date(2027, 2, 28)),
+        (datetime.date(2026, 12, 1), 24, datetime.date(2028, 12, 1)),
+    ],
+)
+def test_months_are_calendar_months(day, months, expected):
+    assert add_months(day, months) == expected
+
+
+def test_an_approval_sets_the_date_a_year_on_by_default(reviewer, submitted):
+    assert reviewer.post(workflow_action_url(submitted, "approve")).status_code == 302
+    article = fresh(submitted)
+    assert article.live
+    assert article.review_due == add_months(today(), 12)
+
+
+def test_the_interval_comes_from_the_editorial_settings(reviewer, submitted, demo_site):
+    settings = EditorialSettings.for_site(demo_site)
+    settings.review_interval_months = 6
+    settings.save()
+    reviewer.post(workflow_action_url(submitted, "approve"))
+    assert fresh(submitted).review_due == add_months(today(), 6)
+
+
+def test_the_approval_form_offers_an_earlier_date(reviewer, submitted):
+    editor = reviewer.get(edit_url(submitted)).content.decode()
+    assert "Approve with comment or review date" in editor
+    modal = reviewer.get(workflow_action_url(submitted, "approve")).json()["html"]
+    assert "Review again by" in modal
+    assert "Leave empty for the usual 12 months." in modal
+
+
+def test_a_reviewer_sets_an_earlier_date_in_the_approval_form(reviewer, submitted):
+    chosen = today() + datetime.timedelta(days=90)
+    response = reviewer.post(
+        workflow_action_url(submitted, "approve"),
+        {"comment": "A larger trial reports in spring.", "review_again_by": chosen.isoformat()},
+    )
+    assert response.status_code == 302
+    article = fresh(submitted)
+    assert article.live
+    assert article.review_due == chosen
+    assert article.reviewed_by == account("reviewer")
+
+
+def test_a_date_chosen_in_the_editor_reaches_the_approval(reviewer, submitted):
+    """The editor collects the form in a dialog, then posts its cleaned data back as JSON."""
+    chosen = today() + datetime.timedelta(days=45)
+    collected = reviewer.post(
+        reverse(
+            "wagtailadmin_pages:collect_workflow_action_data",
+            args=[
+                submitted.pk,
+                "approve",
+                submitted.current_workflow_state.current_task_state.pk,
+            ],
+        ),
+        {"comment": "", "review_again_by": chosen.isoformat()},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    ).json()
+    assert collected["step"] == "success"
+    response = reviewer.post(
+        edit_url(submitted),
+        article_form(
+            **{
+                "action-workflow-action": "1",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": json.dumps(collected["cleaned_data"]),
+            }
+        ),
+    )
+    assert response.status_code == 302
+    article = fresh(submitted)
+    assert article.live
+    assert article.review_due == chosen
+
+
+@pytest.mark.parametrize(
+    ("offset_days", "message"),
+    [(0, "Choose a day after today."), (400, "Choose a day no later than")],
+)
+def test_a_date_out_of_range_is_refused_in_words(reviewer, submitted, offset_days, message):
+    chosen = today() + datetime.timedelta(days=offset_days)
+    response = reviewer.post(
+        workflow_action_url(submitted, "approve"),
+        {"comment": "", "review_again_by": chosen.isoformat()},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert message in response.json()["html"]
+    assert not fresh(submitted).live
+
+
+def test_a_crafted_date_posted_from_the_editor_is_refused(reviewer, submitted):
+    late = today() + datetime.timedelta(days=800)
+    response = reviewer.post(
+        edit_url(submitted),
+        article_form(
+            **{
+                "action-workflow-action": "1",
+                "workflow-action-name": "approve",
+                "workflow-action-extra-data": json.dumps({"review_again_by": late.isoformat()}),
+            }
+        ),
+    )
+    assert response.status_code == 302
+    assert not fresh(submitted).live
+    assert fresh(submitted).review_due is None
+
+
+def test_later_revisions_keep_the_date(demo_site):
+    article = reviewed(
+        factories.create_article(migraines(), slug="kept"), on=today(), due=today() + 20 * DAY
+    )
+    article.title += " (corrected)"
+    article.save_revision(user=account("admin")).publish()
+    assert fresh(article).review_due == today() + 20 * DAY
+    assert fresh(article).get_latest_revision_as_object().review_due == today() + 20 * DAY
+
+
+def test_the_migration_dates_earlier_reviews_a_year_on(demo_site):
+    from django.apps import apps
+
+    leap = factories.create_article(migraines(), slug="leap-day")
+    plain = factories.create_article(migraines(), slug="plain-day")
+    never = factories.create_article(migraines(), slug="never-reviewed")
+    reviewed(leap, on=datetime.date(2024, 2, 29), due=None)
+    reviewed(plain, on=datetime.date(2025, 6, 3), due=None)
+    migration = importlib.import_module("research.migrations.0011_review_due")
+    migration.date_existing_reviews(apps, None)
+    assert fresh(leap).review_due == datetime.date(2025, 2, 28)
+    assert fresh(plain).review_due == datetime.date(2026, 6, 3)
+    assert fresh(never).review_due is None
+
+
+# --- The public page ----------------------------------------------------------------------
+
+
+def test_a_current_review_says_when_it_is_due_next(client, demo_site):
+    due = today() + 100 * DAY
+    article = reviewed(
+        factories.create_article(migraines(), slug="current"), on=today() - 30 * DAY, due=due
+    )
+    page = client.get(article.url).content.decode()
+    assert "review-line--lapsed" not in page
+    assert "Medically reviewed by Dr Rowan Reviewer" in page
+    assert f'Next review due by <time datetime="{due:%Y-%m-%d}">{due.day} {due:%B %Y}</time>' in (
+        page
+    )
+    assert "Due for a fresh clinical review" not in page
+
+
+def test_a_lapsed_review_keeps_its_credit_but_no_longer_claims_to_be_current(client, demo_site):
+    reviewed_on = today() - 400 * DAY
+    article = reviewed(
+        factories.create_article(migraines(), slug="lapsed"),
+        on=reviewed_on,
+        due=today() - DAY,
+    )
+    page = client.get(article.url).content.decode()
+    assert "review-line--lapsed" in page
+    assert (
+        f'Medically reviewed by Dr Rowan Reviewer on <time datetime="{reviewed_on:%Y-%m-%d}">'
+    ) in page
+    assert (
+        "Due for a fresh clinical review: this summary may not include research published since "
+        f'<time datetime="{reviewed_on:%Y-%m-%d}">{reviewed_on:%B %Y}</time>.'
+    ) in page
+    assert "Next review due" not in page
+    [review] = [node for node in json_ld_nodes(page) if "reviewedBy" in node]
+    assert review["lastReviewed"] == reviewed_on.isoformat()
+
+
+def test_a_review_is_current_on_its_last_day(client, demo_site):
+    article = reviewed(
+        factories.create_article(migraines(), slug="last-day"), on=today() - 300 * DAY, due=today()
+    )
+    page = client.get(article.url).content.decode()
+    assert "review-line--lapsed" not in page
+    assert "Next review due by" in page
+
+
+# The article page's own count (tests/test_clinical_review.py): the date comes with the page.
+ARTICLE_PAGE_QUERIES = 11
+
+
+def test_the_lapsed_wording_costs_no_query(client, demo_site, django_assert_num_queries):
+    article = reviewed(
+        factories.create_article(
+            migraines(),
+            authors=[f"Author {n}" for n in range(12)],
+            tags=[f"topic {n}" for n in range(8)],
+            slug="long-lapsed",
+        ),
+        on=today() - 400 * DAY,
+        due=today() - 10 * DAY,
+    )
+    client.get(article.url)  # warm the site-root cache as a running site has it
+    with django_assert_num_queries(ARTICLE_PAGE_QUERIES):
+        response = client.get(article.url)
+    assert "Due for a fresh clinical review" in response.content.decode()
+
+
+def second_reviewer():
+    user = get_user_model().objects.create_user(
+        "second", "second@example.org", "pw", first_name="Sam", last_name="Second"
+    )
+    user.groups.add(Group.objects.get(name=roles.CLINICAL_REVIEWERS))
+    return user
