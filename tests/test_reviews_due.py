@@ -2,17 +2,23 @@
 page says once it has passed, the "Reviews due" report and its exports, the dashboard panel
 and the reviewers' email."""
 
+import csv
 import datetime
 import importlib
+import io
 import json
 import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
+from openpyxl import load_workbook
 from wagtail.models import WorkflowState
 
 from cms import roles
@@ -21,6 +27,7 @@ from research.models import ResearchArticlePage
 from research.reviews_due.dates import add_months
 from tests import factories
 from tests.editorial_helpers import account, add_article_url, article_form, edit_url, migraines
+from tests.pagetext import visible_text
 
 DAY = datetime.timedelta(days=1)
 
@@ -293,3 +300,201 @@ def second_reviewer():
     )
     user.groups.add(Group.objects.get(name=roles.CLINICAL_REVIEWERS))
     return user
+
+
+# --- The report, its exports and the dashboard panel ---------------------------------------
+
+REPORT = "reviews_due_report"
+
+
+def content(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def export(client, export_format, **query):
+    response = client.get(reverse(REPORT), {"export": export_format, **query})
+    assert response.status_code == 200
+    return content(response)
+
+
+def csv_rows(client, **query):
+    return list(csv.reader(io.StringIO(export(client, "csv", **query).decode())))
+
+
+def article(title, *, due, on=None, by="reviewer", live=True):
+    made = factories.create_article(migraines(), title=title, slug=slugify(title))
+    if not live:
+        made.unpublish()
+    if due is None and on is None:
+        return fresh(made)
+    return reviewed(made, on=on or today() - 300 * DAY, due=due, by=by)
+
+
+@pytest.fixture
+def due_articles(demo_site):
+    """Every demo article reviewed and not due; then one article for each case."""
+    ResearchArticlePage.objects.update(
+        reviewed_by=account("reviewer"),
+        reviewed_at=timezone.now(),
+        reviewer_name="Dr Rowan Reviewer",
+        review_due=today() + 365 * DAY,
+    )
+    second_reviewer()
+    gone = get_user_model().objects.create_user(
+        "gone", "gone@example.org", "pw", first_name="Gale", last_name="Gone"
+    )
+    gone.groups.add(Group.objects.get(name=roles.CLINICAL_REVIEWERS))
+    cases = {
+        "old": article("Long overdue", due=today() - 40 * DAY),
+        "recent": article("Just overdue", due=today() - 2 * DAY, by="second"),
+        "soon": article("Due soon", due=today() + 10 * DAY),
+        "later": article("Due later", due=today() + 31 * DAY),
+        "never": article("Never reviewed", due=None),
+        "gone": article("Reviewer left", due=today() - 5 * DAY, by="gone"),
+        "draft": article("Unpublished", due=today() - 90 * DAY, live=False),
+    }
+    gone.is_active = False
+    gone.save()
+    return cases
+
+
+@pytest.fixture
+def reviewer_client(demo_site):
+    return client_for(account("reviewer"))
+
+
+def test_the_report_lists_what_is_due_oldest_first(reviewer_client, due_articles):
+    rows = csv_rows(reviewer_client)
+    assert rows[0] == [
+        "Article",
+        "Condition",
+        "Reviewer",
+        "Reviewed",
+        "Review again by",
+        "Status",
+        "Edit",
+    ]
+    assert [(row[0], row[1], row[2], row[4], row[5]) for row in rows[1:]] == [
+        ("Never reviewed", "Migraines", "", "", "Never reviewed"),
+        (
+            "Long overdue",
+            "Migraines",
+            "Dr Rowan Reviewer",
+            str(today() - 40 * DAY),
+            "Overdue by 40 days",
+        ),
+        (
+            "Reviewer left",
+            "Migraines",
+            "Gale Gone (no longer reviewing)",
+            str(today() - 5 * DAY),
+            "Overdue by 5 days",
+        ),
+        ("Just overdue", "Migraines", "Sam Second", str(today() - 2 * DAY), "Overdue by 2 days"),
+        ("Due soon", "Migraines", "Dr Rowan Reviewer", str(today() + 10 * DAY), "Due in 10 days"),
+    ]
+    assert rows[2][3] == str(today() - 300 * DAY)
+    assert rows[2][6] == "http://testserver" + edit_url(due_articles["old"])
+
+
+def test_the_xlsx_export_carries_dates_as_dates(reviewer_client, due_articles):
+    sheet = load_workbook(io.BytesIO(export(reviewer_client, "xlsx"))).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[2][0] == "Long overdue"
+    assert rows[2][4] == today() - 40 * DAY
+    assert rows[2][5] == "Overdue by 40 days"
+
+
+def test_the_report_filters_by_reviewer(reviewer_client, due_articles):
+    rows = csv_rows(reviewer_client, reviewed_by=account("reviewer").pk)
+    assert [row[0] for row in rows[1:]] == ["Long overdue", "Due soon"]
+
+
+def test_a_title_that_looks_like_a_formula_stays_text(reviewer_client, due_articles):
+    ResearchArticlePage.objects.filter(pk=due_articles["soon"].pk).update(title="=1+1")
+    assert [row[0] for row in csv_rows(reviewer_client) if "1+1" in row[0]] == ["'=1+1"]
+
+
+def test_the_report_page_links_each_article_to_its_editor(reviewer_client, due_articles):
+    response = reviewer_client.get(reverse(REPORT))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'href="{edit_url(due_articles["old"])}"' in html
+    assert "Overdue by 40 days" in html
+    assert "Due later" not in html
+    assert "Unpublished" not in html
+
+
+def report_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse(REPORT)).status_code == 200
+    with CaptureQueriesContext(connection) as export_queries:
+        export(client, "csv")
+    return len(queries), len(export_queries)
+
+
+def test_the_report_takes_the_same_queries_for_more_articles(reviewer_client, due_articles):
+    few = report_queries(reviewer_client)
+    for n in range(8):
+        article(f"More overdue {n}", due=today() - n * DAY, by=("reviewer", "second")[n % 2])
+    assert report_queries(reviewer_client) == few
+
+
+@pytest.mark.parametrize("username", ["reviewer", "writer", "admin"])
+def test_reviewers_writers_and_administrators_see_the_report(username, due_articles):
+    client = client_for(account(username))
+    assert client.get(reverse(REPORT)).status_code == 200
+    assert reverse(REPORT) in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.parametrize("username", ["marketing", "directory"])
+def test_marketing_and_directory_managers_are_refused(username, due_articles):
+    client = client_for(account(username))
+    response = client.get(reverse(REPORT))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+    assert export_refused(client)
+    assert reverse(REPORT) not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def export_refused(client):
+    return client.get(reverse(REPORT), {"export": "csv"}).status_code == 302
+
+
+def dashboard_text(client):
+    return visible_text(client.get(reverse("wagtailadmin_home")).content.decode())
+
+
+def test_the_dashboard_tells_each_reviewer_their_count(due_articles):
+    text = dashboard_text(client_for(account("reviewer")))
+    assert "Your reviews: 1 overdue, 1 due within 30 days" in text
+    assert "2 articles with no reviewer on record" in text
+    text = dashboard_text(client_for(account("second")))
+    assert "Your reviews: 1 overdue, 0 due within 30 days" in text
+
+
+def test_the_panel_is_for_reviewers_only(due_articles):
+    assert "Reviews due" not in dashboard_text(client_for(account("writer")))
+    assert "Reviews due" not in dashboard_text(client_for(account("marketing")))
+
+
+def test_nothing_due_says_so(demo_site):
+    ResearchArticlePage.objects.update(review_due=today() + 365 * DAY)
+    assert "None of your reviews is due in the next 30 days." in dashboard_text(
+        client_for(account("reviewer"))
+    )
+
+
+def dashboard_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("wagtailadmin_home"))
+    return len(queries)
+
+
+def test_the_panel_takes_the_same_queries_for_more_articles(due_articles):
+    client = client_for(account("reviewer"))
+    dashboard_queries(client)
+    few = dashboard_queries(client)
+    for n in range(8):
+        article(f"More overdue {n}", due=today() - n * DAY, by=("reviewer", None)[n % 2])
+    assert dashboard_queries(client) == few
