@@ -12,6 +12,8 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -498,3 +500,74 @@ def test_the_panel_takes_the_same_queries_for_more_articles(due_articles):
     for n in range(8):
         article(f"More overdue {n}", due=today() - n * DAY, by=("reviewer", None)[n % 2])
     assert dashboard_queries(client) == few
+
+
+# --- The reviewers' email ----------------------------------------------------------------
+
+
+def send_reviews_due():
+    out = io.StringIO()
+    call_command("send_reviews_due", stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def mail_to(address):
+    [message] = [message for message in mail.outbox if message.to == [address]]
+    return message
+
+
+def test_each_reviewer_gets_one_email_listing_what_is_due(due_articles):
+    mail.outbox.clear()
+    assert "Reviews due: 5 articles; 2 emails sent, 0 failed." in send_reviews_due()
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "reviewer@example.org",
+        "second@example.org",
+    ]
+    first = mail_to("reviewer@example.org")
+    assert first.subject == "Reviews due: 4 articles (3 overdue)"
+    text = first.body
+    assert text.index("YOU LAST REVIEWED") < text.index("Long overdue") < text.index("Due soon")
+    assert text.index("NO REVIEWER ON RECORD") < text.index("Never reviewed (Migraines)")
+    assert "Reviewer left (Migraines)\nOverdue by 5 days, last reviewed by Gale Gone" in text
+    assert "Just overdue" not in text
+    old = due_articles["old"]
+    assert f"Edit: http://testserver/admin/pages/{old.pk}/edit/" in text
+    assert "http://testserver/admin/reports/reviews-due/" in text
+    [(html, mimetype)] = first.alternatives
+    assert mimetype == "text/html"
+    assert f'<a href="http://testserver/admin/pages/{old.pk}/edit/">Long overdue</a>' in html
+
+    second = mail_to("second@example.org")
+    assert "Just overdue" in second.body
+    assert "Long overdue" not in second.body
+    assert "Never reviewed (Migraines)" in second.body
+
+
+def test_nothing_due_sends_nothing(demo_site):
+    ResearchArticlePage.objects.update(review_due=today() + 365 * DAY)
+    mail.outbox.clear()
+    assert "nothing is due, no email sent" in send_reviews_due()
+    assert mail.outbox == []
+
+
+def test_with_no_reviewer_left_the_administrators_are_told(due_articles):
+    Group.objects.get(name=roles.CLINICAL_REVIEWERS).user_set.clear()
+    mail.outbox.clear()
+    send_reviews_due()
+    assert [message.to for message in mail.outbox] == [["admin@example.org"]]
+    assert "Long overdue" in mail.outbox[0].body  # its reviewer is no longer one
+
+
+def test_a_failing_mail_server_is_reported_not_raised(due_articles, settings):
+    settings.EMAIL_BACKEND = "tests.failing_mail.RefusedEmailBackend"
+    assert "0 emails sent, 2 failed." in send_reviews_due()
+
+
+def test_the_email_takes_the_same_queries_for_more_articles(due_articles):
+    with CaptureQueriesContext(connection) as few:
+        send_reviews_due()
+    for n in range(8):
+        article(f"More overdue {n}", due=today() - n * DAY, by=("reviewer", "second", None)[n % 3])
+    with CaptureQueriesContext(connection) as more:
+        send_reviews_due()
+    assert len(more) == len(few)
