@@ -571,3 +571,21 @@ def test_the_email_takes_the_same_queries_for_more_articles(due_articles):
     with CaptureQueriesContext(connection) as more:
         send_reviews_due()
     assert len(more) == len(few)
+
+
+@pytest.mark.parametrize(
+    ("months", "message"),
+    [
+        ("0", "Ensure this value is greater than or equal to 1."),
+        ("61", "Ensure this value is less than or equal to 60."),
+        ("twelve", "Enter a whole number."),
+    ],
+)
+def test_the_interval_setting_refuses_nonsense_in_words(demo_site, months, message):
+    response = client_for(account("admin")).post(
+        reverse("wagtailsettings:edit", args=["cms", "editorialsettings", demo_site.pk]),
+        {"medical_disclaimer": "Not advice.", "claim_words": "", "review_interval_months": months},
+    )
+    assert response.status_code == 200
+    assert message in visible_text(response.content.decode())
+    assert EditorialSettings.for_site(demo_site).review_interval_months == 12
