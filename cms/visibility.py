@@ -25,12 +25,15 @@ def is_restricted(path_field="path", within=None):
     are left out of the test, since whoever sees that page has passed them; a page beneath a
     password-protected condition still lists its siblings to the visitor who gave the password.
     """
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef(path_field), 1, Length("page__path"))
+    # Driven by the restricted pages' ids: joined from the restrictions to their pages, SQLite's
+    # planner scanned every page for each outer row (10 s for 10,000 articles, against 4 ms).
+    restricted_pages = Page.objects.filter(
+        pk__in=PageViewRestriction.objects.values("page_id"),
+        path=Substr(OuterRef(path_field), 1, Length("path")),
     )
     if within is not None:
-        restrictions = restrictions.exclude(page__path__in=ancestor_paths(within))
-    return Exists(restrictions)
+        restricted_pages = restricted_pages.exclude(path__in=ancestor_paths(within))
+    return Exists(restricted_pages)
 
 
 def public_only(pages, within=None):
