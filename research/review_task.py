@@ -29,8 +29,6 @@ SELF_APPROVAL_MESSAGE = (
     "You submitted this version for clinical review, so another clinical reviewer must "
     "approve it. You can still request changes."
 )
-
-
 APPROVE_WITH_FORM_LABEL = "Approve with comment or review date"
 
 
