@@ -427,6 +427,14 @@ def test_the_report_page_links_each_article_to_its_editor(reviewer_client, due_a
     assert "Unpublished" not in html
 
 
+@pytest.mark.parametrize(
+    "query",
+    [{"reviewed_by": "nobody"}, {"reviewed_by": "99999"}, {"export": "pdf"}, {"p": "999"}],
+)
+def test_odd_queries_never_break_it(reviewer_client, due_articles, query):
+    assert reviewer_client.get(reverse(REPORT), query).status_code in (200, 404)
+
+
 def report_queries(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(reverse(REPORT)).status_code == 200
