@@ -61,6 +61,10 @@ def editorial_settings(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
+    return editorial_settings_for_site(site)
+
+
+def editorial_settings_for_site(site):
     return remember(editorial_settings_key(site.pk), lambda: _editorial_settings_of(site))
 
 

@@ -80,7 +80,7 @@ def pages_showing(kind, condition_ids=None):
 
 
 def site_wide_urls():
-    """The addresses that list every article: the sitemap of each site."""
+    """The addresses that list every article and profile: the sitemap of each site."""
     return [site.root_url + "/sitemap.xml" for site in Site.objects.all()]
 
 

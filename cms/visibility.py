@@ -25,16 +25,15 @@ def is_restricted(path_field="path", within=None):
     are left out of the test, since whoever sees that page has passed them; a page beneath a
     password-protected condition still lists its siblings to the visitor who gave the password.
     """
-    # The restricted pages are found through the (small) restrictions table first: joined the
-    # other way round, SQLite's planner walks every page once for each page tested, which took
-    # 12 s over 10,000 articles.
-    restricted = Page.objects.filter(
+    # Driven by the restricted pages' ids: joined from the restrictions to their pages, SQLite's
+    # planner scanned every page for each outer row (10 s for 10,000 articles, against 4 ms).
+    restricted_pages = Page.objects.filter(
         pk__in=PageViewRestriction.objects.values("page_id"),
         path=Substr(OuterRef(path_field), 1, Length("path")),
     )
     if within is not None:
-        restricted = restricted.exclude(path__in=ancestor_paths(within))
-    return Exists(restricted)
+        restricted_pages = restricted_pages.exclude(path__in=ancestor_paths(within))
+    return Exists(restricted_pages)
 
 
 def public_only(pages, within=None):

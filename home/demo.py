@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import get_supported_language_variant
 from wagtail.models import Locale, Page, Site
 
+from cms.seeding import served_address
 from home.models import FeaturedArticle, HomePage, HomePageContent
 from research.demo import seed_article_page
 
@@ -45,16 +46,28 @@ def seed(demo):
         for placeholder in placeholders:
             if not placeholder.get_children().exists():
                 placeholder.delete()
+    site = ensure_site(home, demo)
+    if HomePageContent.objects.get_or_create(site=site, defaults={"intro": INTRO})[1]:
+        demo.made("the home page's introduction")
+
+
+def ensure_site(home, demo):
+    """The default site, at the address the demo is served on; a run on another port moves it."""
+    hostname, port = served_address()
+    site = Site.objects.filter(is_default_site=True).first()
+    moved = site is None or (site.hostname, site.port) != (hostname, port)
     site, _ = Site.objects.update_or_create(
         is_default_site=True,
         defaults={
-            "hostname": "localhost",
+            "hostname": hostname,
+            "port": port,
             "root_page": home,
             "site_name": "Acupuncture Research Library",
         },
     )
-    if HomePageContent.objects.get_or_create(site=site, defaults={"intro": INTRO})[1]:
-        demo.made("the home page's introduction")
+    if moved:
+        demo.made(f"the site at {site.root_url}")
+    return site
 
 
 def link(demo):

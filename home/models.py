@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PreviewableMixin
 
+from cms.meta_description import description_from
 from cms.models.calls_to_action import Placement
 from cms.visibility import is_restricted, public_only
 from research.models import ConditionIndexPage, ResearchArticlePage
@@ -40,6 +41,7 @@ class HomePage(Page):
         content = HomePageContent.for_request(request)
         featured = content.live_featured_articles()
         context["home_content"] = content
+        context["meta_description"] = description_from(content.intro)
         context["featured_articles"] = featured
         context["newest_articles"] = (
             public_only(ResearchArticlePage.objects.live())

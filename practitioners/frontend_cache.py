@@ -1,5 +1,5 @@
 """Which addresses in the HTTP cache a change to a practitioner listing makes stale
-(cms.frontend_cache): the directory, whose searches list it, and its profile."""
+(cms.frontend_cache): the directory, whose searches list it, its profile, and the sitemap."""
 
 from django.db.models.signals import post_delete
 from wagtail.signals import published, unpublished
@@ -17,7 +17,7 @@ def purge_listing(instance, **kwargs):
         address = directory.get_full_url()
         if address is not None:
             profiles.append(f"{address}{instance.slug}/")
-    frontend_cache.purge(whole_pages=directories, urls=profiles)
+    frontend_cache.purge(whole_pages=directories, urls=profiles + frontend_cache.site_wide_urls())
 
 
 def connect():

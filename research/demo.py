@@ -5,6 +5,8 @@ guide, the seed article and the sample studies, from the data in research/demo_d
 import datetime
 import itertools
 
+from django.contrib.auth import get_user_model
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from cms.seeding import ensure_page, site_root
@@ -40,13 +42,41 @@ def body_for(finding, heading, explainer, notes, limitations):
     ]
 
 
-def ensure_article(condition, fields, authors, tags, body, published, demo):
-    if condition.get_children().filter(slug=fields["slug"]).exists():
-        return
-    article = ResearchArticlePage(**fields, body=body, first_published_at=published)
+def ensure_article(condition, fields, authors, tags, body, published, demo, publish=True):
+    """The article under `condition` with this slug; made if missing, and published unless
+    `publish` is False (then it is a draft, which goes live only through the review workflow)."""
+    existing = condition.get_children().filter(slug=fields["slug"]).specific().first()
+    if existing is not None:
+        return existing
+    article = ResearchArticlePage(**fields, body=body, first_published_at=published, live=publish)
     article.authors = [ArticleAuthor(name=name, sort_order=i) for i, name in enumerate(authors)]
     article.tags.set(tags)
-    ensure_page(condition, article, demo)
+    if publish:
+        return ensure_page(condition, article, demo)
+    condition.add_child(instance=article)
+    demo.made(f"draft “{article.title}”")
+    return article
+
+
+def review_through_workflow(article, demo):
+    """Take an article never reviewed through "Clinical review" as the editor does: the demo
+    writer submits it, the demo reviewer approves it. The approval records the credit and
+    publishes (research.review.record_review_and_publish), so the page shows "Medically
+    reviewed by …" from the workflow's own record."""
+    if article.reviewed_at is not None or article.workflow_in_progress:
+        return
+    accounts = get_user_model().objects.in_bulk(["writer", "reviewer"], field_name="username")
+    writer, reviewer = accounts["writer"], accounts["reviewer"]
+    # The notifications go to the demo's example.org addresses; in the console that `make run`
+    # prints its sign-ins to they would only bury them.
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        article.save_revision(user=writer)
+        article.get_workflow().start(article, writer)
+        # The reviewer acts later, in a request of their own that loads the submission afresh
+        # (objects left over from submitting would publish the page as it was before approval).
+        task_state = ResearchArticlePage.objects.get(pk=article.pk).current_workflow_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve")
+    demo.made(f"the review of “{article.title}” by {reviewer.get_full_name()}")
 
 
 def seed_article(migraines, demo):
@@ -79,7 +109,10 @@ def seed_article(migraines, demo):
         spec["limitations"],
     )
     published = timezone.make_aware(datetime.datetime(2023, 6, 12, 9, 0))
-    ensure_article(migraines, fields, spec["authors"], spec["tags"], body, published, demo)
+    article = ensure_article(
+        migraines, fields, spec["authors"], spec["tags"], body, published, demo, publish=False
+    )
+    review_through_workflow(article, demo)
 
 
 def sample_authors(number, offset):

@@ -535,7 +535,25 @@ class ResearchArticlePage(RoutablePageMixin, Page):
         help_text="The reviewer's credentials as credited on the page.",
     )
 
-    REVIEW_FIELDS = ("reviewed_by_id", "reviewed_at", "reviewer_name", "reviewer_credentials")
+    # The day the review should be renewed by (issue 14): the editorial settings' interval
+    # after the approval, or earlier if the reviewer chose so. The "Reviews due" report and
+    # the reviewers' email list what comes due; the page stops calling a lapsed review current.
+    review_due = models.DateField(
+        "review again by",
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="When the clinical review should be renewed, set at each approval.",
+    )
+
+    REVIEW_FIELDS = (
+        "reviewed_by_id",
+        "reviewed_at",
+        "reviewer_name",
+        "reviewer_credentials",
+        "review_due",
+    )
 
     def with_content_json(self, content):
         """A revision never carries the review: it belongs to the page, as `live` does."""

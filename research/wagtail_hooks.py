@@ -15,6 +15,8 @@ from research.alerts.report import ConditionFollowersReportView
 from research.importing import views as import_views
 from research.review_task import SELF_APPROVAL_MESSAGE, ClinicalReviewTask
 from research.reviewer_accounts import refusal_message
+from research.reviews_due.panel import ReviewsDuePanel
+from research.reviews_due.report import ReviewsDueReportView
 
 
 @hooks.register("register_admin_urls")
@@ -84,6 +86,22 @@ register_report(
     icon_name="mail",
     order=1400,
 )
+
+
+# Under Reports, for clinical reviewers, writers and administrators (the view says who).
+register_report(
+    ReviewsDueReportView,
+    "reports/reviews-due/",
+    "Reviews due",
+    name="reviews-due",
+    icon_name="clipboard-list",
+    order=1200,
+)
+
+
+@hooks.register("construct_homepage_panels")
+def reviews_due_panel(request, panels):
+    panels.append(ReviewsDuePanel())
 
 
 @hooks.register("register_admin_urls")

@@ -1,5 +1,7 @@
 """Reading a rendered page the way a visitor does: its visible text, in order."""
 
+import re
+from html import unescape
 from html.parser import HTMLParser
 
 INVISIBLE = {"script", "style", "head", "template"}
@@ -40,3 +42,11 @@ def assert_in_order(text, expected):
             f"{item!r} missing or out of order after …{text[max(0, position - 80) : position]!r}"
         )
         position = found + len(item)
+
+
+def meta_descriptions(html):
+    """The content of each <meta name="description"> in the page, unescaped."""
+    return [
+        unescape(content)
+        for content in re.findall(r'<meta name="description" content="([^"]*)">', html)
+    ]

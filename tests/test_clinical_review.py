@@ -231,20 +231,26 @@ def test_the_review_survives_later_revisions_and_a_later_update_shows(client, de
     assert f'Last updated <time datetime="{today:%Y-%m-%d}">' in page
 
 
+def unreviewed_article():
+    """A live article never approved (seed_demo has the seed article reviewed)."""
+    return factories.create_article(migraines(), slug="never-reviewed")
+
+
 def test_an_unreviewed_article_has_no_credit(client, demo_site):
-    page = client.get(seed_article().url).content.decode()
+    page = client.get(unreviewed_article().url).content.decode()
     assert "Medically reviewed" not in page
     assert not [node for node in json_ld_nodes(page) if "reviewedBy" in node]
 
 
 def test_the_credit_follows_the_reviewers_profile(client, demo_site):
-    ResearchArticlePage.objects.filter(pk=seed_article().pk).update(
+    article = unreviewed_article()
+    ResearchArticlePage.objects.filter(pk=article.pk).update(
         reviewed_by=account("reviewer"), reviewed_at=timezone.now()
     )
     ReviewerProfile.objects.filter(user=account("reviewer")).update(
         display_name="Dr R Reviewer", credentials="PhD"
     )
-    page = client.get(seed_article().url).content.decode()
+    page = client.get(article.url).content.decode()
     assert "Medically reviewed by Dr R Reviewer, PhD on" in page
 
 
@@ -283,13 +289,14 @@ ARTICLE_PAGE_QUERIES = 11
 
 
 def test_the_credit_is_escaped_in_the_page_and_its_json_ld(client, demo_site):
-    ResearchArticlePage.objects.filter(pk=seed_article().pk).update(
+    article = unreviewed_article()
+    ResearchArticlePage.objects.filter(pk=article.pk).update(
         reviewed_by=account("reviewer"), reviewed_at=timezone.now()
     )
     ReviewerProfile.objects.filter(user=account("reviewer")).update(
         display_name="Dr </script><b>Bold</b>", credentials="MD & PhD"
     )
-    page = client.get(seed_article().url).content.decode()
+    page = client.get(article.url).content.decode()
     assert "<b>Bold</b>" not in page
     assert "</script><b>" not in page
     [review] = [node for node in json_ld_nodes(page) if "reviewedBy" in node]

@@ -4,8 +4,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from practitioners.models import Practitioner, PractitionerDirectoryPage, VerificationStatus
 from research.models import EvidenceGuidePage, ResearchArticlePage
 from tests import factories
+from tests.practitioner_factories import make_practitioner
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -27,6 +29,54 @@ def test_sitemap_lists_every_public_page_with_its_last_modified_date(client, dem
     draft = factories.create_article(factories.condition_page("Tinnitus"), title="Draft")
     draft.unpublish()
     assert draft.full_url not in client.get("/sitemap.xml").content.decode()
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    return {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in ET.fromstring(response.content)  # noqa: S314 - our own sitemap
+    }
+
+
+def test_sitemap_lists_every_public_profile_and_no_hidden_one(client, demo_site):
+    directory = PractitionerDirectoryPage.objects.get().full_url
+    unverified = make_practitioner(verification_status=VerificationStatus.UNVERIFIED)
+    draft = make_practitioner(publish=False)
+    withdrawn = make_practitioner()
+    withdrawn.unpublish()
+    entries = sitemap_entries(client)
+    visible = Practitioner.objects.visible()
+    assert visible.count() > 80
+    for listing in visible:
+        assert (
+            entries[f"{directory}{listing.slug}/"] == listing.last_published_at.date().isoformat()
+        )
+    profiles = {url for url in entries if url.startswith(directory) and url != directory}
+    assert len(profiles) == visible.count()
+    for hidden in (unverified, draft, withdrawn):
+        assert f"{directory}{hidden.slug}/" not in entries
+    assert f"{directory}apply/" not in entries
+
+
+def test_sitemap_queries_do_not_grow_with_the_listings(
+    client, demo_site, django_assert_num_queries
+):
+    client.get("/sitemap.xml")  # warm the site-root cache as a running site has it
+    with django_assert_num_queries(SITEMAP_QUERIES):
+        before = len(sitemap_entries(client))
+    for _ in range(5):
+        make_practitioner()
+    factories.create_article(factories.condition_page("Tinnitus"), title="One more")
+    with django_assert_num_queries(SITEMAP_QUERIES):
+        assert len(sitemap_entries(client)) == before + 7  # five profiles, a condition, an article
+
+
+# Wagtail's: the site, the view restrictions, the count, the pages' types, then one query per
+# page type (home, library, condition, article, evidence guide, directory); then the directory's
+# profiles, one query for them all.
+SITEMAP_QUERIES = 11
 
 
 def test_robots_txt_points_to_the_sitemap(client, demo_site):

@@ -152,12 +152,17 @@ def test_a_writer_cannot_approve(demo_site):
 def test_administrators_edit_the_editorial_settings(demo_site):
     response = signed_in("admin").post(
         url_for("editorial settings"),
-        {"medical_disclaimer": "Not medical advice.", "claim_words": "cure\nmiracle"},
+        {
+            "medical_disclaimer": "Not medical advice.",
+            "claim_words": "cure\nmiracle",
+            "review_interval_months": "6",
+        },
     )
     assert response.status_code == 302
     settings = EditorialSettings.for_site(demo_site)
     assert settings.medical_disclaimer == "Not medical advice."
     assert settings.claim_word_list() == ["cure", "miracle"]
+    assert settings.review_interval_months == 6
 
 
 def test_a_reviewer_sets_their_credit_in_account_settings(demo_site):

@@ -85,6 +85,19 @@ def test_unpublished_and_restricted_articles_are_not_counted(client, demo_site):
     assert links[("Tinnitus", "strong")][1] == 1
 
 
+def test_a_publish_renews_the_drawn_map(client, demo_site):
+    condition = factories.condition_page("Tinnitus")
+    factories.create_article(condition, evidence_strength=EvidenceStrength.STRONG)
+    assert map_links(client.get(LIBRARY).content.decode())[("Tinnitus", "strong")][1] == 1
+    condition_page = client.get(condition.url).content.decode()
+    assert "Tinnitus, strong evidence: 1 article" in condition_page
+
+    factories.create_article(condition, evidence_strength=EvidenceStrength.STRONG)
+
+    assert map_links(client.get(LIBRARY).content.decode())[("Tinnitus", "strong")][1] == 2
+    assert "Tinnitus, strong evidence: 2 articles" in client.get(condition.url).content.decode()
+
+
 def test_a_condition_page_shows_its_row_and_kinds_of_study(client, demo_site):
     condition = factories.condition_page("Tinnitus")
     for design in (StudyDesign.SYSTEMATIC_REVIEW, StudyDesign.META_ANALYSIS, StudyDesign.RCT):

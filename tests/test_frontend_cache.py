@@ -15,6 +15,7 @@ from cms import frontend_cache
 from cms.models import EditorialSettings, ShareBlock
 from cms.models.calls_to_action import CallToAction, Placement
 from home.models import HomePage, HomePageContent
+from practitioners.models import PractitionerDirectoryPage
 from research.models import ResearchArticlePage, ResearchLibraryPage
 from tests import factories
 from tests.cta_helpers import article_in, condition, make_call_to_action, seed_article
@@ -198,12 +199,13 @@ def test_the_home_page_content_purges_the_home_page(purges):
     assert one_batch(purges(content.save)) == full(home())
 
 
-def test_a_practitioner_listing_purges_the_directory_and_its_profile(purges):
+def test_a_practitioner_listing_purges_the_directory_its_profile_and_the_sitemap(purges):
+    directory = PractitionerDirectoryPage.objects.get().full_url
     batch = one_batch(purges(lambda: make_practitioner(name="Quinn Purged")))
-    directory = "http://localhost/practitioners/"
-    assert batch == {directory, directory + "quinn-purged/"}
+    assert batch == {directory, directory + "quinn-purged/"} | sitemap()
     listing = make_practitioner(name="Robin Leaves")
-    assert one_batch(purges(listing.unpublish)) == {directory, directory + "robin-leaves/"}
+    batch = one_batch(purges(listing.unpublish))
+    assert batch == {directory, directory + "robin-leaves/"} | sitemap()
 
 
 def test_nothing_is_sent_while_no_cache_is_configured(
@@ -250,9 +252,10 @@ def test_wagtails_http_backend_sends_purge_requests_to_the_cache(
     finally:
         server.shutdown()
         server.server_close()
-    assert ("localhost", article.url) in PurgeListener.received
-    assert ("localhost", "/research/") in PurgeListener.received
-    assert ("localhost", "/sitemap.xml") in PurgeListener.received
+    host = demo_site.hostname
+    assert (host, article.url) in PurgeListener.received
+    assert (host, "/research/") in PurgeListener.received
+    assert (host, "/sitemap.xml") in PurgeListener.received
     assert len(PurgeListener.received) == len(article_urls(article))
 
 

@@ -2,9 +2,11 @@
 
 import re
 
+from cms.meta_description import MAX_LENGTH, SITE_DESCRIPTION, description_from
 from home.models import FeaturedArticle, HomePageContent
 from research.models import ConditionIndexPage, ResearchArticlePage
 from tests import factories
+from tests.pagetext import meta_descriptions
 
 
 def test_home_page_shows_newest_research_conditions_and_the_directory(client, demo_site):
@@ -108,3 +110,32 @@ def test_every_page_has_a_skip_link_landmarks_and_our_own_assets_only(client, de
         assert "style=" not in html, url
         assert not re.search(r"<script(?![^>]*\b(?:src=|type=\"application/ld\+json\"))", html), url
         assert not re.search(r"\son[a-z]+=", html), url
+
+
+def test_the_meta_description_is_the_introduction_shortened_at_a_word(client, demo_site):
+    """The demo's introduction is longer than a search result shows."""
+    [description] = meta_descriptions(client.get("/").content.decode())
+    assert description.startswith("Published research on acupuncture and integrative health")
+    assert len(description) <= MAX_LENGTH
+    assert description.endswith("…")
+    intro = " ".join(HomePageContent.for_site(demo_site).intro.replace("<p>", "").split())
+    assert intro.startswith(description[:-1])
+    assert intro[len(description) - 1] == " "  # cut between words
+
+
+def test_the_editors_meta_description_comes_first_and_a_default_stands_in(client, demo_site):
+    home = demo_site.root_page.specific
+    home.search_description = "Acupuncture research for patients."
+    home.save_revision().publish()
+    assert meta_descriptions(client.get("/").content.decode()) == [
+        "Acupuncture research for patients."
+    ]
+    home.search_description = ""
+    home.save_revision().publish()
+    HomePageContent.objects.filter(site=demo_site).update(intro="")
+    assert meta_descriptions(client.get("/").content.decode()) == [SITE_DESCRIPTION]
+
+
+def test_a_description_is_plain_text():
+    assert description_from("<p>Sleep &amp; <b>pain</b></p>") == "Sleep & pain"
+    assert description_from("<p> </p>", default="Default.") == "Default."

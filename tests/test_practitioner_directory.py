@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from practitioners import geo
 from practitioners.models import Practitioner, PractitionerDirectoryPage
+from practitioners.models.directory import DIRECTORY_DESCRIPTION
+from tests.pagetext import meta_descriptions
 from tests.practitioner_factories import clear_listings, condition, language, make_practitioner
 
 DIRECTORY = "/practitioners/"
@@ -323,3 +325,20 @@ def test_demo_directory_has_sample_listings_across_states(demo_site):
     assert samples.filter(offers_telehealth=True).exists()
     assert samples.exclude(verification_status="verified").exists()
     assert Practitioner.objects.visible().filter(verified_on__gte=timezone.localdate()).count() == 0
+
+
+def test_the_meta_description_is_the_directorys_introduction(client, demo_site):
+    expected = [
+        "Browse our directory of verified licensed practitioners near you. Every listing's "
+        "license has been checked with the state board that issued it."
+    ]
+    assert meta_descriptions(client.get(DIRECTORY).content.decode()) == expected
+    searched = client.get(DIRECTORY, {"zip": "10001"}).content.decode()
+    assert meta_descriptions(searched) == expected
+
+
+def test_without_an_introduction_the_directory_describes_itself(client, demo_site):
+    directory = PractitionerDirectoryPage.objects.get()
+    directory.intro = ""
+    directory.save_revision().publish()
+    assert meta_descriptions(client.get(DIRECTORY).content.decode()) == [DIRECTORY_DESCRIPTION]

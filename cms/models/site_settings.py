@@ -2,6 +2,7 @@
 
 import re
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -30,7 +31,8 @@ DEFAULT_CLAIM_WORDS = "\n".join(
 
 @register_setting(icon="clipboard-list")
 class EditorialSettings(BaseSiteSetting):
-    """The medical disclaimer on every article and the wording the content checks flag."""
+    """The medical disclaimer on every article, the wording the content checks flag and how
+    long a clinical review holds."""
 
     medical_disclaimer = models.TextField(
         default=DEFAULT_MEDICAL_DISCLAIMER,
@@ -45,7 +47,20 @@ class EditorialSettings(BaseSiteSetting):
         "when an article uses one, e.g. “cure” or “proven to”. Capitals do not matter.",
     )
 
-    panels = [FieldPanel("medical_disclaimer"), FieldPanel("claim_words")]
+    review_interval_months = models.PositiveSmallIntegerField(
+        "months between clinical reviews",
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="When a clinical reviewer approves an article, it is due for review again this "
+        "many months later (a reviewer may choose an earlier date). A change here applies to "
+        "approvals from now on, not to dates already set.",
+    )
+
+    panels = [
+        FieldPanel("medical_disclaimer"),
+        FieldPanel("claim_words"),
+        FieldPanel("review_interval_months"),
+    ]
 
     class Meta:
         verbose_name = "editorial settings"

@@ -18,6 +18,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from cms.meta_description import description_from
 from cms.visibility import public_only
 from practitioners import search
 from practitioners.applications import notify_directory_managers, over_rate_limit
@@ -31,6 +32,12 @@ from practitioners.models.listing import Practitioner
 from practitioners.profiles import breadcrumbs, profile_context, profile_url
 from practitioners.verification import verification_cutoff
 from research.models import ConditionIndexPage
+
+# What search results say of the directory while its introduction is empty.
+DIRECTORY_DESCRIPTION = (
+    "Find a licensed acupuncturist near you, verified with the state board: search by ZIP code, "
+    "condition and telehealth."
+)
 
 
 class MailtoRedirect(HttpResponseRedirect):
@@ -79,6 +86,16 @@ class PractitionerDirectoryPage(RoutablePageMixin, Page):
             return address
         return f"{address}?{urlencode({'condition': condition.slug})}"
 
+    def get_sitemap_urls(self, request=None):
+        """The directory, then every profile a visitor may open, in one query however many."""
+        urls = super().get_sitemap_urls(request)
+        address = urls[0]["location"]
+        profiles = Practitioner.objects.visible().values_list("slug", "last_published_at")
+        return urls + [
+            {"location": f"{address}{slug}/", "lastmod": last_published_at}
+            for slug, last_published_at in profiles
+        ]
+
     @path("")
     def directory(self, request):
         data = None
@@ -86,7 +103,12 @@ class PractitionerDirectoryPage(RoutablePageMixin, Page):
             data = request.GET.copy()
             data.setdefault("radius", str(DEFAULT_RADIUS))
         form = DirectorySearchForm(data)
-        context = {"form": form, "results": None, "crumbs": breadcrumbs(request, self)}
+        context = {
+            "form": form,
+            "results": None,
+            "crumbs": breadcrumbs(request, self),
+            "meta_description": description_from(self.intro, default=DIRECTORY_DESCRIPTION),
+        }
         if not form.is_bound or form.is_valid():
             criteria = form.cleaned_data if form.is_bound else {}
             results = search.search(criteria, request.GET.get("page"))

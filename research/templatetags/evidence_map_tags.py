@@ -1,8 +1,15 @@
-"""`{% evidence_map %}`: the whole map (library), one condition's row, or the compact one (home)."""
+"""`{% evidence_map %}`: the whole map (library), one condition's row, or the compact one (home).
+
+The drawing is rendered once per library generation and kept as HTML: its thousands of
+coordinates and counts took most of the library page's rendering time at 30 conditions, and
+they change only when the map's counts do.
+"""
 
 from django import template
+from django.template.loader import render_to_string
 
 from research import evidence_map as maps
+from research.caching import LIBRARY
 
 register = template.Library()
 
@@ -10,19 +17,12 @@ register = template.Library()
 COMPACT_ROWS = 8
 
 
-@register.inclusion_tag("components/evidence_map.html", takes_context=True)
-def evidence_map(context, condition=None, compact=False):
-    found = maps.evidence_map()
-    request = context.get("request")
-    if found.library is None:
-        return {"evidence_map": None}
-    library_url = found.library.get_url(request)
+def map_context(found, library_url, guide_url, condition, compact):
     if condition is not None:
         row = found.row_for(condition)
         rows = [row] if row is not None else []
     else:
         rows = found.rows[:COMPACT_ROWS] if compact else found.rows
-    guide = found.guide
     return {
         "evidence_map": found,
         "drawing": maps.layout(rows, library_url),
@@ -31,5 +31,25 @@ def evidence_map(context, condition=None, compact=False):
         "compact": compact,
         "more_rows": compact and len(found.rows) > COMPACT_ROWS,
         "library_url": library_url,
-        "guide_url": guide.get_url(request) if guide is not None else None,
+        "guide_url": guide_url,
     }
+
+
+@register.simple_tag(takes_context=True)
+def evidence_map(context, condition=None, compact=False):
+    found = maps.evidence_map()
+    if found.library is None:
+        return ""
+    request = context.get("request")
+    library_url = found.library.get_url(request)
+    guide_url = found.guide.get_url(request) if found.guide is not None else None
+    variant = f"condition-{condition.pk}" if condition is not None else f"compact-{compact}"
+    # The addresses are in the key: with several sites, a page's links may carry its host.
+    key = f"evidence-map-html:{variant}:{library_url}:{guide_url}"
+    return LIBRARY.remember(
+        key,
+        lambda: render_to_string(
+            "components/evidence_map.html",
+            map_context(found, library_url, guide_url, condition, compact),
+        ),
+    )

@@ -7,6 +7,7 @@ is relaxed for them alone.
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -53,6 +54,40 @@ def live_site(transactional_db, live_server):
     """
     seed_demo()
     return live_server.url
+
+
+# How long a closing browser waits for the requests it has sent to be answered.
+IN_FLIGHT_GRACE_SECONDS = 5
+
+
+@pytest.fixture
+def new_context(live_site, new_context):
+    """Browser contexts that are closed, their requests answered, before the database is emptied.
+
+    Requesting live_site first sets the database up before any context and so tears it down
+    after every one. An open page keeps talking to the server (the editor pings its editing
+    session), and on SQLite the live server shares the test's connection: a request still being
+    served while the database is flushed breaks the flush.
+    """
+    contexts = []
+
+    def open_context(**kwargs):
+        context = new_context(**kwargs)
+        in_flight = set()
+        # Playwright sets an attribute on each handler, which built-in methods cannot take.
+        context.on("request", lambda request: in_flight.add(request))
+        context.on("requestfinished", lambda request: in_flight.discard(request))
+        context.on("requestfailed", lambda request: in_flight.discard(request))
+        contexts.append((context, in_flight))
+        return context
+
+    yield open_context
+    for context, in_flight in contexts:
+        deadline = time.monotonic() + IN_FLIGHT_GRACE_SECONDS
+        for page in context.pages:
+            while in_flight and time.monotonic() < deadline:
+                page.wait_for_timeout(50)
+            page.close()
 
 
 @pytest.fixture

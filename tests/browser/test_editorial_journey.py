@@ -59,12 +59,12 @@ def wait_until(condition, timeout=10.0):
 
 
 def test_writer_fills_from_doi_and_submits_then_reviewer_approves(
-    browser, live_site, citation_services
+    new_context, live_site, citation_services
 ):
     migraines = ConditionIndexPage.objects.get(slug="migraines")
 
     # The writer starts a new article from the skeleton and fills the citation from its DOI.
-    writer = browser.new_page(viewport={"width": 1280, "height": 900})
+    writer = new_context(viewport={"width": 1280, "height": 900}).new_page()
     script_errors = []
     writer.on("pageerror", lambda error: script_errors.append(str(error)))
     sign_in(writer, live_site, "writer")
@@ -109,7 +109,7 @@ def test_writer_fills_from_doi_and_submits_then_reviewer_approves(
     writer.close()
 
     # The reviewer finds it waiting on the dashboard, and approves it.
-    reviewer = browser.new_page(viewport={"width": 1280, "height": 900})
+    reviewer = new_context(viewport={"width": 1280, "height": 900}).new_page()
     sign_in(reviewer, live_site, "reviewer")
     awaiting = (
         reviewer.get_by_role("region", name="Awaiting your review")
@@ -140,4 +140,3 @@ def test_writer_fills_from_doi_and_submits_then_reviewer_approves(
     expect(reviewer.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(reviewer.get_by_text("Medically reviewed by Dr Rowan Reviewer, MD, LAc")).to_be_visible()
     screenshot(reviewer, "article-reviewed-line")
-    reviewer.close()

@@ -46,8 +46,8 @@ def test_visitor_searches_by_zip_filters_by_condition_and_opens_a_profile(
     assert console_errors == []
 
 
-def test_use_my_location_searches_near_the_visitor(browser, live_site):
-    context = browser.new_context(
+def test_use_my_location_searches_near_the_visitor(new_context, live_site):
+    context = new_context(
         geolocation={"latitude": 40.7484, "longitude": -73.9967}, permissions=["geolocation"]
     )
     page = context.new_page()
@@ -55,7 +55,6 @@ def test_use_my_location_searches_near_the_visitor(browser, live_site):
     page.get_by_role("button", name="Use my location").click()
     expect(page.get_by_role("heading", name="of your location")).to_be_visible()
     expect(page.locator(".practitioner-card").first).to_contain_text("New York")
-    context.close()
 
 
 def shot(page, name):
