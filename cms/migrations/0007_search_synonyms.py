@@ -52,8 +52,9 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
+    # After 0008, made on another branch at the same time from 0006: one line of migrations.
     dependencies = [
-        ('cms', '0006_call_to_action_placeholders_in_text_and_button'),
+        ('cms', '0008_editorial_settings_review_interval'),
         ('wagtailsearchpromotions', '0001_initial'),
     ]
 
