@@ -127,20 +127,29 @@ def _postgresql(search_results, candidates, variants):
     def words_query(text):
         return tsquery, ([config, text] if config else [text])
 
-    # Each word's query is made once, in the `search` row, not once for every row tested.
+    # Each query is made once, in the `search` row, not once for every row tested. A variant
+    # whose words are all in the title, or all in the body, needs one test (the body's vector
+    # is read once); only the others are tested word by word. A variant of stop words alone
+    # matches nothing, as in Wagtail's query.
     words_sql, words_params, matches = [], [], []
+
+    def add(text):
+        sql, params = words_query(text)
+        name = f"q{len(words_sql)}"
+        words_sql.append(f"{sql} AS {name}")
+        words_params.extend(params)
+        return f"search.{name}"
+
     for words in variants:
-        each = []
-        for word in words:
-            sql, params = words_query(word)
-            name = f"word{len(words_sql)}"
-            words_sql.append(f"{sql} AS {name}")
-            words_params += params
-            each.append(
-                f"(numnode(search.{name}) = 0 OR entry.title @@ search.{name}"
-                f" OR entry.body @@ search.{name})"
-            )
-        matches.append("(" + " AND ".join(each) + ")")
+        variant = add(" ".join(words))
+        each = " AND ".join(
+            f"(numnode({word}) = 0 OR entry.title @@ {word} OR entry.body @@ {word})"
+            for word in map(add, words)
+        )
+        matches.append(
+            f"(numnode({variant}) > 0 AND (entry.title @@ {variant}"
+            f" OR entry.body @@ {variant} OR ({each})))"
+        )
     whole = [words_query(" ".join(words)) for words in variants]
     whole_sql = " || ".join(sql for sql, _ in whole)
     whole_params = [param for _, params in whole for param in params]
