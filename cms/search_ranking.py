@@ -9,10 +9,11 @@ every matching row (46 s for a search matching 10,000 articles). Here the match 
 row scored by FTS5's bm25() with Wagtail's own expression (bm25 × title_norm + bm25, best
 first, then the newest page), so the order is Wagtail's.
 
-PostgreSQL: Wagtail matches `title || body`, which builds a new vector for every row and uses
-no index, then ranks every match against its long body vector. Here each word is matched in the
-title or the body (the GIN indexes apply; a stop word, which matches nothing, is skipped as
-Wagtail's query skips it), matches are ordered by their title's rank (short vectors, cheap), and
+PostgreSQL: Wagtail matches `title || body`, which builds a new vector for every row and can
+use no index, then ranks every match against its long body vector. Here the words are matched
+in the title or the body vector as they are (their GIN indexes serve a search that matches few
+articles; one that matches nearly all reads each body vector once), a stop word is skipped as
+Wagtail's query skips it, matches are ordered by their title's rank (short vectors, cheap), and
 the first RANKED_IN_FULL of them are ranked in full as Wagtail ranks them (title rank ×
 title_norm + body rank). The rest follow by title rank, then newest first: a visitor reads the
 first pages, and a title match still comes before a body-only match.
