@@ -1,5 +1,6 @@
-"""Searches as patients type them: synonyms editors keep, “Did you mean …?”, the condition a
-query names, and a ranking that is quick at thousands of matches and keeps relevance order."""
+"""Searches as patients type them: the synonyms and picks editors keep, “Did you mean …?”, the
+condition a query names, and a ranking that is quick at thousands of matches and keeps relevance
+order. None of it adds a query to a repeated search."""
 
 import pytest
 from django.contrib.auth import get_user_model
