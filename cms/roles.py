@@ -34,10 +34,18 @@ MARKETING_PERMISSIONS = [
 ]
 # Writers keep the home page's intro and featured research current (a site setting, because
 # page permissions on the home page would reach the practitioner directory beneath it).
-# They also bring studies in by the hundred: the "Import studies" page (research.importing).
+# They also bring studies in by the hundred: the "Import studies" page (research.importing),
+# and keep the search synonyms and picks that lead patients' words to the research.
 WRITER_PERMISSIONS = [
     ("home", "homepagecontent", "home page content", ["change"]),
     ("research", "studyimport", "study import", ["add", "view"]),
+    ("cms", "searchsynonym", "search synonym", ["add", "change", "delete", "view"]),
+    (
+        "wagtailsearchpromotions",
+        "searchpromotion",
+        "search promotion",
+        ["add", "change", "delete", "view"],
+    ),
 ]
 GROUP_PERMISSIONS = {MARKETING: MARKETING_PERMISSIONS, WRITERS: WRITER_PERMISSIONS}
 

@@ -4,9 +4,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import Page
 
+from cms import search_ranking
 from cms.http_caching import private
 from cms.paging import page_of
+from cms.search_ranking import RankedResults
+from cms.search_suggestions import search_help
+from cms.search_synonyms import search_query
 from cms.searching import search_terms
+from cms.visibility import public_only
 
 SEARCH_RESULTS_PER_PAGE = 10
 # Longer queries add nothing to a search and only cost the database work.
@@ -29,12 +34,23 @@ def search(request):
             f"Searches are limited to {MAX_QUERY_LENGTH} characters, so only the first "
             f"{MAX_QUERY_LENGTH} were used."
         )
-    page_obj = None
+    page_obj = help_ = None
     if terms := search_terms(query):
-        results = Page.objects.live().public().specific().search(terms)
+        said = search_query(terms)
+        pages = Page.objects.live()
+        searched = pages.specific().search(said)
+        # One query ranks every match where the backend allows it (cms.search_ranking).
+        ranking = search_ranking.ranked_pks_query(searched, public_only(pages))
+        if ranking is None:
+            results = pages.public().specific().search(said)
+        else:
+            results = RankedResults(search_ranking.run(*ranking, pages.db), pages.specific())
         page_obj = page_of(request, results, SEARCH_RESULTS_PER_PAGE)
+        help_ = search_help(request, terms, page_obj.paginator.count)
     return render(
-        request, "cms/search.html", {"query": query, "page_obj": page_obj, "notice": notice}
+        request,
+        "cms/search.html",
+        {"query": query, "page_obj": page_obj, "notice": notice, "search_help": help_},
     )
 
 

@@ -10,6 +10,7 @@ from cms.admin_reports import register_report
 from cms.calls_to_action.report import CallToActionReportView
 from cms.calls_to_action.withdrawal import WITHDRAWN, WithdrawnFormatter
 from cms.models.calls_to_action import CallToAction
+from cms.models.search_synonyms import SearchSynonym
 from cms.models.share_block import ShareBlock
 
 
@@ -56,3 +57,14 @@ class ShareBlockViewSet(SnippetViewSet):
 
 
 register_snippet(ShareBlockViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    add_to_admin_menu = False
+    list_display = ["__str__"]
+
+
+register_snippet(SearchSynonymViewSet)

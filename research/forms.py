@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.choices import flatten_choices
 from taggit.models import Tag
 
+from cms.search_synonyms import search_query
 from cms.searching import search_terms
 from cms.visibility import public_only
 from research.caching import LIBRARY
@@ -157,7 +158,7 @@ class LibraryFilterForm(forms.Form):
         articles = articles.filter(**{key: value for key, value in filters.items() if value})
         if condition := self.conditions.get(self.value("condition")):
             articles = articles.child_of(condition)
-        query = search_terms(self.value("q") or "")
+        query = self.search_terms()
         sort = self.value("sort") or (Sort.RELEVANCE if query else Sort.NEWEST_SUMMARY)
         if sort == Sort.NEWEST_STUDY:
             articles = articles.order_by(
@@ -171,11 +172,16 @@ class LibraryFilterForm(forms.Form):
             # (remembered_search); an external index is given Wagtail's own public() filter,
             # a prefix test on the tree path it indexes (one query reads the restrictions).
             relevance = sort == Sort.RELEVANCE
-            searched = articles.search(query, order_by_relevance=relevance)
+            said = search_query(query)
+            searched = articles.search(said, order_by_relevance=relevance)
             if getattr(searched, "get_queryset", None) is None:
-                searched = articles.public().search(query, order_by_relevance=relevance)
+                searched = articles.public().search(said, order_by_relevance=relevance)
             return remembered_search(searched, articles)
         return public_only(articles)
+
+    def search_terms(self):
+        """What the visitor searched for, as plain lower-case words ("" for no search)."""
+        return search_terms(self.value("q") or "")
 
     def is_filtered(self):
         return any(self.value(name) for name in self.fields if name != "sort")

@@ -35,6 +35,7 @@ from wagtail.search import index
 from cms.caching import default_share_block, editorial_settings
 from cms.models.calls_to_action import Placement
 from cms.paging import page_of
+from cms.search_suggestions import search_help
 from cms.visibility import public_only
 from research import citations
 from research.blocks import ArticleBodyBlock, missing_section_messages
@@ -109,6 +110,8 @@ class ResearchLibraryPage(ArticleFeedMixin, RoutablePageMixin, Page):
         form = LibraryFilterForm(request.GET, conditions=conditions)
         results = form.results(ResearchArticlePage.objects.live().descendant_of(self))
         page_obj = page_of(request, results, ARTICLES_PER_PAGE)
+        if terms := form.search_terms():
+            context["search_help"] = search_help(request, terms, page_obj.paginator.count)
         context.update(
             conditions=conditions,
             form=form,

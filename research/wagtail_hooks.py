@@ -10,7 +10,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
 from cms.admin_reports import register_report
-from research import views
+from research import search_words, views
 from research.alerts.report import ConditionFollowersReportView
 from research.importing import views as import_views
 from research.review_task import SELF_APPROVAL_MESSAGE, ClinicalReviewTask
@@ -138,3 +138,7 @@ def register_study_import_menu_item():
         icon_name="upload",
         order=210,
     )
+
+
+hooks.register("search_vocabulary", search_words.library_words)
+hooks.register("search_named_pages", search_words.condition_pages)

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 
 ACCESS_ADMIN = {("wagtailadmin", "access_admin")}
 # Wagtail's own migrations grant choosing images and documents to existing groups; what the
-# project declares is its apps' permissions and access to the admin.
-OURS = {"wagtailadmin", "cms", "home", "research", "practitioners"}
+# project declares is its apps' permissions, access to the admin and the search picks.
+OURS = {"wagtailadmin", "cms", "home", "research", "practitioners", "wagtailsearchpromotions"}
 DECLARED = {
     roles.WRITERS: ACCESS_ADMIN | declared(roles.WRITER_PERMISSIONS),
     roles.CLINICAL_REVIEWERS: ACCESS_ADMIN,

@@ -194,9 +194,6 @@ def run():
         ("condition page with its evidence map row, first time", conditions[7].url),
         ("article page", article_url),
     ]
-    if os.environ.get("BENCH_SKIP_FIRST_SEARCH"):
-        # A first search takes many seconds on SQLite at this size; see docs/performance.md.
-        cases = [(case, url) for case, url in cases if not ("searched" in case and "first" in case)]
     rows = []
     for case, url in cases:
         # "First time": each request as if just after a publish, before the ranking is cached.
