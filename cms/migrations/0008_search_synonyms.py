@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
 
     # After 0008, made on another branch at the same time from 0006: one line of migrations.
     dependencies = [
-        ('cms', '0008_editorial_settings_review_interval'),
+        ('cms', '0007_editorial_settings_review_interval'),
         ('wagtailsearchpromotions', '0001_initial'),
     ]
 
