@@ -1,26 +1,26 @@
 """The evidence map: how many published articles each condition has at each strength of evidence,
 and of each kind of study.
 
-Counted in one grouped query over the articles a visitor may see, kept in the library's cache
-generation (research.caching) and so renewed by the same publishes that renew the condition
-counts. An empty cell is shown, not hidden: a gap in the evidence is information.
+Counted by the grouped query that also gives the conditions their counts
+(research.models.public_article_counts), over the articles a visitor may see, and kept in the
+library's cache generation (research.caching), so renewed by the same publishes. An empty cell
+is shown, not hidden: a gap in the evidence is information.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
-from django.db.models.functions import Length, Substr
 from django.utils.http import urlencode
 from wagtail.models import Page
 
+from cms.visibility import public_only
 from research.caching import LIBRARY
 from research.choices import DESIGN_GROUPS
 from research.evidence import EvidenceStrength
 from research.models import (
     ConditionIndexPage,
     EvidenceGuidePage,
-    ResearchArticlePage,
     ResearchLibraryPage,
+    public_article_counts,
 )
 
 DESIGN_GROUP_OF = {design: group for group in DESIGN_GROUPS for design in group.designs}
@@ -71,27 +71,11 @@ class EvidenceMap:
         return next((row for row in self.rows if row.condition_id == condition.pk), None)
 
 
-def _counts(private):
-    """{(condition path, strength, design): number of articles}, one grouped query over the
-    articles a visitor may read: live and outside any view restriction."""
-    rows = (
-        ResearchArticlePage.objects.live()
-        .exclude(private)
-        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-        .order_by()
-        .values_list("parent_path", "evidence_strength", "study_design")
-        .annotate(total=Count("pk"))
-    )
-    return {(path, strength, design): total for path, strength, design, total in rows}
-
-
 def _load():
-    """On a miss, three queries: the view restrictions, the grouped counts, and the library and
-    evidence guide pages for the links; the conditions are the library's own cached list."""
-    # Read once for both queries; PageQuerySet.public() would read the restrictions per call.
-    private = Page.objects.private_q()
+    """On a miss, one query for the library and evidence guide pages (for the links); the
+    counts and the conditions are the library's own cached ones."""
     by_condition = {}
-    for (path, strength, design), total in _counts(private).items():
+    for (path, strength, design), total in public_article_counts().items():
         by_condition.setdefault(path, []).append((strength, design, total))
     rows = []
     for condition in ConditionIndexPage.with_article_counts():
@@ -108,9 +92,7 @@ def _load():
     rows.sort(key=lambda row: (-row.total, row.title))
     pages = {
         page.specific_class: page
-        for page in Page.objects.live()
-        .exclude(private)
-        .type(ResearchLibraryPage, EvidenceGuidePage)
+        for page in public_only(Page.objects.live().type(ResearchLibraryPage, EvidenceGuidePage))
     }
     return EvidenceMap(
         library=pages.get(ResearchLibraryPage), guide=pages.get(EvidenceGuidePage), rows=rows

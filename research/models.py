@@ -151,22 +151,17 @@ class ConditionIndexPage(ArticleFeedMixin, RoutablePageMixin, Page):
         """Conditions every visitor may see, alphabetical, each with `article_count`, its
         number of such articles (live, under no view restriction).
 
-        Cached until the library next changes (research.caching); on a miss, two queries: one
-        count per parent path over all articles, then the conditions. A correlated count per
-        condition (path LIKE parent || '%') cannot use an index and took most of the library
-        page's time with 10,000 articles.
+        Cached until the library next changes (research.caching); on a miss, the conditions in
+        one query, counted from `public_article_counts` (cached too, and shared with the
+        evidence map).
         """
         return LIBRARY.remember("conditions", cls._load_with_article_counts)
 
     @classmethod
     def _load_with_article_counts(cls):
-        counts = dict(
-            public_only(ResearchArticlePage.objects.live())
-            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
-            .order_by()
-            .values_list("parent_path")
-            .annotate(total=Count("pk"))
-        )
+        counts = {}
+        for (tree_path, _strength, _design), total in public_article_counts().items():
+            counts[tree_path] = counts.get(tree_path, 0) + total
         conditions = list(public_only(cls.objects.live()).order_by("title"))
         for condition in conditions:
             condition.article_count = counts.get(condition.path, 0)
@@ -260,6 +255,26 @@ class ResearchArticleForm(WagtailAdminPageForm):
             for message in missing_section_messages(self["body"].data):
                 self.add_error(None, message)
         return cleaned_data
+
+
+def public_article_counts():
+    """{(condition's tree path, evidence strength, study design): number of articles} over the
+    articles every visitor may see (live, under no view restriction), cached until the library
+    next changes. One grouped query serves the conditions' counts and the evidence map. A
+    correlated count per condition (path LIKE parent || '%') cannot use an index and took most
+    of the library page's time with 10,000 articles."""
+    return LIBRARY.remember("article-counts", _count_public_articles)
+
+
+def _count_public_articles():
+    rows = (
+        public_only(ResearchArticlePage.objects.live())
+        .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+        .order_by()
+        .values_list("parent_path", "evidence_strength", "study_design")
+        .annotate(total=Count("pk"))
+    )
+    return {(path, strength, design): total for path, strength, design, total in rows}
 
 
 class ResearchArticlePage(RoutablePageMixin, Page):

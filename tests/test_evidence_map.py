@@ -98,6 +98,15 @@ def test_a_publish_renews_the_drawn_map(client, demo_site):
     assert "Tinnitus, strong evidence: 2 articles" in client.get(condition.url).content.decode()
 
 
+def test_a_search_or_filter_goes_straight_to_its_results(client, demo_site):
+    assert "The evidence at a glance" in client.get(LIBRARY).content.decode()
+    for query in ("?q=migraine", "?condition=migraines&strength=moderate", "?design=rct"):
+        html = client.get(LIBRARY + query).content.decode()
+        assert "Search results" in html
+        assert "The evidence at a glance" not in html
+        assert "<svg" not in html
+
+
 def test_a_condition_page_shows_its_row_and_kinds_of_study(client, demo_site):
     condition = factories.condition_page("Tinnitus")
     for design in (StudyDesign.SYSTEMATIC_REVIEW, StudyDesign.META_ANALYSIS, StudyDesign.RCT):

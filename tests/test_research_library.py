@@ -14,10 +14,10 @@ LIBRARY = "/research/"
 # page of results, their conditions. The conditions with their article counts and the topics for
 # the filter come from the cache (research.caching)...
 LIBRARY_QUERIES = 9
-# ...which the first view after a publish fills: two queries for the counts and conditions, one
-# for the topics, three for the evidence map (view restrictions, its grouped counts, the library
-# and evidence guide for its links).
-LIBRARY_QUERIES_AFTER_A_PUBLISH = LIBRARY_QUERIES + 6
+# ...which the first view after a publish fills: one grouped count of the articles (shared by
+# the conditions and the evidence map), the conditions, the topics, and the library and evidence
+# guide for the map's links.
+LIBRARY_QUERIES_AFTER_A_PUBLISH = LIBRARY_QUERIES + 4
 # A library's first search also reads the editors' synonyms and search picks, each cached until
 # an editor changes one (cms.search_synonyms, cms.search_picks).
 FIRST_SEARCH_QUERIES = LIBRARY_QUERIES + 2
