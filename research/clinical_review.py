@@ -82,6 +82,22 @@ def _grant_each(apps, permission_model, grants, app_label, model, **target):
             )
 
 
+def grant_image_permissions(apps):
+    """Give writers and reviewers their image permissions on the root collection, as the
+    migrations did: seed_demo calls it so that a database emptied and seeded again (as the
+    browser tests do) has them too."""
+    root = apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+    if root is not None:
+        _grant_each(
+            apps,
+            "GroupCollectionPermission",
+            IMAGE_PERMISSIONS,
+            "wagtailimages",
+            "image",
+            collection_id=root.pk,
+        )
+
+
 def attach_to_library(apps, library_page_id):
     """Give the library's subtree the page permissions and the "Clinical review" workflow."""
     _grant_each(

@@ -5,11 +5,13 @@ guide, the seed article and the sample studies, from the data in research/demo_d
 import datetime
 import itertools
 
+from django.apps import apps as app_registry
 from django.contrib.auth import get_user_model
 from django.test.utils import override_settings
 from django.utils import timezone
 
 from cms.seeding import ensure_page, site_root
+from research import clinical_review
 from research.demo_data import (
     CONDITIONS,
     EVIDENCE_GUIDE_CLOSING,
@@ -184,6 +186,7 @@ def seed_samples(conditions, demo):
 
 
 def seed(demo):
+    clinical_review.grant_image_permissions(app_registry)
     library = ensure_page(
         site_root(),
         ResearchLibraryPage(

@@ -10,9 +10,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.utils import timezone
-from wagtail.models import PageLogEntry, Site, WorkflowState
+from wagtail.models import GroupCollectionPermission, PageLogEntry, Site, WorkflowState
 
 from cms import roles
+from research.clinical_review import IMAGE_PERMISSIONS
 from research.models import ConditionIndexPage, ResearchArticlePage
 from tests.pagetext import visible_text
 
@@ -215,3 +216,18 @@ def test_a_demo_seeded_before_reviews_gets_its_review_on_the_next_run(client, de
     article = ResearchArticlePage.objects.get(slug=SEED_SLUG)
     assert article.reviewer_name == "Dr Rowan Reviewer"
     assert "Medically reviewed by Dr Rowan Reviewer" in client.get(article.url).content.decode()
+
+
+def test_seeding_an_emptied_database_gives_writers_and_reviewers_their_image_rights(demo_site):
+    """A flushed database (as after a browser test) loses what the migrations granted; the demo
+    gives the image permissions back, so the reviewer still sees Images."""
+    GroupCollectionPermission.objects.all().delete()
+    call_command("seed_demo", stdout=io.StringIO())
+    granted = {
+        (grant.group.name, grant.permission.codename)
+        for grant in GroupCollectionPermission.objects.select_related("group", "permission")
+    }
+    expected = {
+        (group, codename) for group, codes in IMAGE_PERMISSIONS.items() for codename in codes
+    }
+    assert expected <= granted
