@@ -70,13 +70,14 @@ def named_page(terms):
     return None
 
 
-def search_help(request, terms, found):
+def search_help(request, terms, found, may_write=False):
     """What a results page offers beside the `found` results for `terms`: the editors' `picks`,
     the `named_page` (title, url) and, with few results, a `suggestion` to search for instead.
 
-    The first page of a search also counts as a hit for Wagtail's “Search terms” report.
+    The first page of a search also counts as a hit for Wagtail's “Search terms” report; only a
+    private page (`may_write`) may write the counts to the database (cms.search_picks).
     """
     if request.GET.get("page", "1") == "1":
-        record_hit(terms)
+        record_hit(terms, may_write=may_write)
     suggestion = did_you_mean(terms) if found < FEW_RESULTS else None
     return {"picks": picks_for(terms), "named_page": named_page(terms), "suggestion": suggestion}

@@ -3,6 +3,9 @@
 import re
 
 WORD = re.compile(r"\w+")
+# The longest search the site and the library accept, in characters: longer queries add
+# nothing to a search and only cost the database work.
+MAX_QUERY_LENGTH = 200
 
 
 def search_terms(text):

@@ -10,12 +10,10 @@ from cms.paging import page_of
 from cms.search_ranking import RankedResults
 from cms.search_suggestions import search_help
 from cms.search_synonyms import search_query
-from cms.searching import search_terms
+from cms.searching import MAX_QUERY_LENGTH, search_terms
 from cms.visibility import public_only
 
 SEARCH_RESULTS_PER_PAGE = 10
-# Longer queries add nothing to a search and only cost the database work.
-MAX_QUERY_LENGTH = 200
 
 
 @private
@@ -46,7 +44,7 @@ def search(request):
         else:
             results = RankedResults(search_ranking.run(*ranking, pages.db), pages.specific())
         page_obj = page_of(request, results, SEARCH_RESULTS_PER_PAGE)
-        help_ = search_help(request, terms, page_obj.paginator.count)
+        help_ = search_help(request, terms, page_obj.paginator.count, may_write=True)
     return render(
         request,
         "cms/search.html",

@@ -9,7 +9,7 @@ from django.utils.choices import flatten_choices
 from taggit.models import Tag
 
 from cms.search_synonyms import search_query
-from cms.searching import search_terms
+from cms.searching import MAX_QUERY_LENGTH, search_terms
 from cms.visibility import public_only
 from research.caching import LIBRARY
 from research.choices import DESIGN_GROUPS, GROUPED_DESIGN_FILTERS, StudyDesign
@@ -17,7 +17,6 @@ from research.evidence import EvidenceStrength
 from research.library_search import remembered_search
 from research.listings import newest_first
 
-MAX_QUERY_LENGTH = 200
 EARLIEST_YEAR = 1900
 
 

@@ -2,8 +2,12 @@
 condition a query names, and a ranking that is quick at thousands of matches and keeps relevance
 order. None of it adds a query to a repeated search."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -16,6 +20,7 @@ from cms.visibility import public_only
 from research.models import ResearchArticlePage
 from tests import factories
 from tests.pagetext import visible_text
+from tests.test_cta_impressions import writes_while_getting
 from tests.test_research_library import LIBRARY, REPEATED_SEARCH_QUERIES
 
 SYNONYMS = "wagtailsnippets_cms_searchsynonym"
@@ -227,3 +232,30 @@ def test_searches_feed_the_search_terms_report(admin_client, demo_site):
     assert Query.get("migraine").hits == 2 and Query.get("insomnia").hits == 1
     report = admin_client.get(reverse("wagtailsearchpromotions:search_terms")).content.decode()
     assert "migraine" in report and "insomnia" in report
+
+
+def test_a_flood_of_distinct_searches_keeps_the_pending_count_bounded(
+    client, demo_site, monkeypatch
+):
+    monkeypatch.setattr(search_picks, "MAX_PENDING_QUERIES", 3)
+    for query in ("migraine", "insomnia", "anxiety", "bot word one", "bot word two", "migraine"):
+        client.get(LIBRARY, {"q": query})
+    search_picks.write_pending_hits()
+    assert Query.get("migraine").hits == 2
+    assert not QueryDailyHits.objects.filter(query__query_string__startswith="bot").exists()
+
+
+def test_library_searches_only_count_and_the_site_search_or_cron_writes(client, demo_site):
+    client.get(LIBRARY, {"q": "insomnia"})
+    cache.set(search_picks.HITS_DUE_KEY, 0, None)  # the counts are due
+    assert writes_while_getting(client, LIBRARY + "?q=insomnia") == []
+    assert not QueryDailyHits.objects.exists()
+
+    client.get("/search/", {"q": "anxiety"})
+    assert Query.get("insomnia").hits == 2 and Query.get("anxiety").hits == 1
+
+    client.get(LIBRARY, {"q": "insomnia"})
+    out = io.StringIO()
+    call_command("write_search_hits", stdout=out)
+    assert out.getvalue().strip() == "wrote 1 search"
+    assert Query.get("insomnia").hits == 3
