@@ -40,7 +40,11 @@ def variants(terms):
                     said = padded.replace(f" {phrase} ", f" {other} ", 1).strip()
                     if said not in found:
                         found.append(said)
-    return found[:MAX_VARIANTS]
+                    # Stopping here, not after the loops: a query naming a phrase of each of
+                    # many groups would otherwise build variants by the million first.
+                    if len(found) == MAX_VARIANTS:
+                        return found
+    return found
 
 
 def search_query(terms):

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from cms import search_picks, search_ranking
 from cms.models import SearchSynonym
-from cms.search_synonyms import search_query
+from cms.search_synonyms import MAX_VARIANTS, search_query, variants
 from cms.visibility import public_only
 from research.models import ResearchArticlePage
 from tests import factories
@@ -259,3 +259,12 @@ def test_library_searches_only_count_and_the_site_search_or_cron_writes(client, 
     call_command("write_search_hits", stdout=out)
     assert out.getvalue().strip() == "wrote 1 search"
     assert Query.get("insomnia").hits == 3
+
+
+def test_a_query_naming_many_synonyms_stays_a_few_variants(client, demo_site):
+    SearchSynonym.objects.bulk_create(SearchSynonym(phrases=f"w{n}\nt{n}") for n in range(40))
+    query = " ".join(f"w{n}" for n in range(40))  # within the 200 characters a search takes
+    assert len(variants(query)) == MAX_VARIANTS
+    response = client.get(LIBRARY, {"q": query})
+    assert response.status_code == 200
+    assert not response.context["form"].errors
