@@ -27,6 +27,9 @@ FEW_RESULTS = 3
 CLOSENESS = 0.8
 # Shorter words are too often right as typed ("tcm", "ear") to correct.
 SHORTEST_CORRECTED = 4
+# A query with more unknown words than this is not a typo, and each correction compares the
+# word with the whole vocabulary (about 12 ms at 15,000 words): such queries get no suggestion.
+MOST_CORRECTED = 3
 
 
 def _from_hooks(name):
@@ -43,10 +46,18 @@ def did_you_mean(terms):
     for phrases in synonym_groups():
         for phrase in phrases:
             vocabulary.update(phrase.split())
+    words = terms.split()
+    unknown = {
+        word
+        for word in words
+        if word not in vocabulary and len(word) >= SHORTEST_CORRECTED and not word.isdigit()
+    }
+    if not unknown or len(unknown) > MOST_CORRECTED:
+        return None
     known = sorted(vocabulary)
     corrected = []
-    for word in terms.split():
-        if word not in vocabulary and len(word) >= SHORTEST_CORRECTED and not word.isdigit():
+    for word in words:
+        if word in unknown:
             closest = difflib.get_close_matches(word, known, n=1, cutoff=CLOSENESS)
             word = closest[0] if closest else word
         corrected.append(word)

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from cms import search_picks, search_ranking
 from cms.models import SearchSynonym
+from cms.search_suggestions import did_you_mean
 from cms.search_synonyms import MAX_VARIANTS, search_query, variants
 from cms.visibility import public_only
 from research.models import ResearchArticlePage
@@ -268,3 +269,9 @@ def test_a_query_naming_many_synonyms_stays_a_few_variants(client, demo_site):
     response = client.get(LIBRARY, {"q": query})
     assert response.status_code == 200
     assert not response.context["form"].errors
+
+
+def test_a_query_of_many_unknown_words_gets_no_suggestion(client, demo_site):
+    assert did_you_mean("migrane") == "migraine"
+    assert did_you_mean("migrane insomia") == "migraine insomnia"
+    assert did_you_mean("migrane qwertyu asdfghj zxcvbnm") is None
