@@ -108,27 +108,29 @@ def filtered_address(library_url, **filters):
     return f"{library_url}?{urlencode(filters)}"
 
 
-def strength_cells(row, library_url):
-    """One cell per level of evidence, strongest first, each linking to its filtered list."""
+def _cells(row, library_url, counts, choices, filter_name):
+    """One cell per (value, label) of `choices`, counted from `counts`, each linking to the
+    library filtered to the row's condition and that value of `filter_name`."""
     return [
         Cell(
-            label=level.label,
-            count=row.strengths[level.value],
-            address=filtered_address(library_url, condition=row.slug, strength=level.value),
+            label=label,
+            count=counts[value],
+            address=filtered_address(library_url, condition=row.slug, **{filter_name: value}),
         )
-        for level in EvidenceStrength
+        for value, label in choices
     ]
+
+
+def strength_cells(row, library_url):
+    """One cell per level of evidence, strongest first."""
+    levels = [(level.value, level.label) for level in EvidenceStrength]
+    return _cells(row, library_url, row.strengths, levels, "strength")
 
 
 def design_cells(row, library_url):
-    return [
-        Cell(
-            label=group.label,
-            count=row.designs[group.filter_value],
-            address=filtered_address(library_url, condition=row.slug, design=group.filter_value),
-        )
-        for group in DESIGN_GROUPS
-    ]
+    """One cell per kind of study, as the library's design filter groups them."""
+    groups = [(group.filter_value, group.label) for group in DESIGN_GROUPS]
+    return _cells(row, library_url, row.designs, groups, "design")
 
 
 def shade(count, busiest):
